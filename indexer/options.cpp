@@ -1,0 +1,23 @@
+#include "indexer/options.hpp"
+
+namespace veille::indexer {
+
+void bind_options(CLI::App& app, IndexCommandOptions& o) {
+    app.description(
+        "Index French articles and their comment threads (plain text, seed format) into a Veille "
+        "index. Re-running is incremental: unchanged files are skipped, changed ones replaced, "
+        "deleted ones removed.");
+    app.add_option("--db", o.db,
+                   "Index folder (default: $VEILLE_DB, else $XDG_DATA_HOME/veille/index)");
+    app.add_option("--max-file-size", o.max_file_mb, "Skip files larger than this many MB")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    app.add_option("--commit-every", o.commit_every,
+                   "Commit after this many documents (an interrupted run keeps what it committed)")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    app.add_flag("-q,--quiet", o.quiet, "No progress line and no summary, only warnings");
+    app.add_option("inputs", o.inputs, "Folders or files to index")->required();
+}
+
+}  // namespace veille::indexer

@@ -1,0 +1,21 @@
+// veille-index's command line, bound into a plain struct.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+namespace veille::indexer {
+
+struct IndexCommandOptions {
+    std::optional<std::filesystem::path> db;
+    std::vector<std::filesystem::path> inputs;
+    double max_file_mb = 50;
+    std::size_t commit_every = 5000;
+    bool quiet = false;
+};
+
+void bind_options(CLI::App& app, IndexCommandOptions& options);
+
+}  // namespace veille::indexer

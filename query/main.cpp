@@ -1,0 +1,51 @@
+// veille-query: parse options, search, render.
+#include <unistd.h>
+
+#include <iostream>
+
+#include "errors.hpp"
+#include "output/json_renderer.hpp"
+#include "output/terminal_renderer.hpp"
+#include "query/options.hpp"
+#include "schema/index_location.hpp"
+#include "search/searcher.hpp"
+#include "text/utf8.hpp"
+
+int main(int argc, char** argv) {
+    CLI::App app{"veille-query"};
+    veille::query::QueryCommandOptions options;
+    veille::query::bind_options(app, options);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int code = app.exit(e);
+        return code == 0 ? 0 : 2;
+    }
+
+    std::string query;
+    for (const auto& w : options.words) query += (query.empty() ? "" : " ") + w;
+
+    try {
+        veille::search::Searcher searcher(veille::schema::resolve_index_path(options.db));
+        veille::search::SearchOptions search;
+        search.query = query;
+        search.limit = options.limit;
+        search.offset = options.offset;
+        search.kind = options.kind;
+        const auto results = searcher.search(search);
+        if (options.json)
+            veille::output::render_json(std::cout, results);
+        else
+            veille::output::render_text(std::cout, results,
+                                        veille::output::detect_terminal_style(STDOUT_FILENO));
+        std::cout.flush();
+        return 0;
+    } catch (const veille::Error& e) {
+        std::cerr << "veille-query: " << veille::text::strip_terminal_controls(e.what()) << '\n';
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "veille-query: unexpected error: "
+                  << veille::text::strip_terminal_controls(e.what()) << '\n';
+        return 1;
+    }
+}

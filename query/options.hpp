@@ -1,0 +1,26 @@
+// veille-query's command line, bound into a plain struct.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "documents/document.hpp"
+
+namespace veille::query {
+
+struct QueryCommandOptions {
+    std::optional<std::filesystem::path> db;
+    std::uint32_t limit = 10;
+    std::uint32_t offset = 0;
+    std::optional<documents::Kind> kind;
+    bool json = false;
+    std::vector<std::string> words;  // joined with spaces into the query
+};
+
+void bind_options(CLI::App& app, QueryCommandOptions& options);
+
+}  // namespace veille::query

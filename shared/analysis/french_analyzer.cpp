@@ -1,0 +1,332 @@
+// The French analyser. Speed matters (it runs over every byte indexed): ASCII takes a fast
+// path, non-ASCII code points are folded through tables built once from ICU, stems are cached.
+#include "analysis/french_analyzer.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <xapian.h>
+
+#include <array>
+#include <unordered_map>
+
+#include "text/utf8.hpp"
+
+namespace veille::analysis {
+
+namespace {
+
+using text::append_utf8;
+using text::decode_utf8;
+
+bool is_apostrophe(char32_t c) { return c == U'\'' || c == U'\u2019' || c == U'\u02BC' || c == U'\u2018'; }
+bool is_hyphen(char32_t c) { return c == U'-' || c == U'\u2010' || c == U'\u2011'; }
+
+bool is_mark(char32_t c) {
+    if (c < 0x300) return false;
+    auto t = u_charType(static_cast<UChar32>(c));
+    return t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK || t == U_ENCLOSING_MARK;
+}
+
+bool is_word_char(char32_t c) {
+    if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (c == text::kReplacementChar || is_apostrophe(c)) return false;  // ʼ is a "letter" to ICU
+    return u_isalnum(static_cast<UChar32>(c)) || is_mark(c);
+}
+
+bool is_upper(char32_t c) {
+    if (c < 0x80) return c >= 'A' && c <= 'Z';
+    return u_isupper(static_cast<UChar32>(c));
+}
+
+// Per-code-point folding tables for the range where French and other Latin text lives;
+// outside it we only case-fold. Built once, read-only afterwards (safe across threads).
+constexpr char32_t kTableSize = 0x2200;
+
+struct FoldTables {
+    std::array<std::string, kTableSize> exact;   // case fold, accents kept
+    std::array<std::string, kTableSize> folded;  // case fold, accents and ligatures removed
+
+    FoldTables() {
+        UErrorCode status = U_ZERO_ERROR;
+        const icu::Normalizer2* nfkd = icu::Normalizer2::getNFKDInstance(status);
+        for (char32_t c = 0; c < kTableSize; ++c) {
+            char32_t lower = static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT));
+            append_utf8(exact[c], lower);
+            if (is_mark(c)) continue;  // combining marks vanish when folded
+            // Ligatures French actually uses, and ß, fold to their letters.
+            switch (lower) {
+                case U'œ': folded[c] = "oe"; continue;
+                case U'æ': folded[c] = "ae"; continue;
+                case U'ß': folded[c] = "ss"; continue;
+                default: break;
+            }
+            icu::UnicodeString decomposed;
+            status = U_ZERO_ERROR;
+            if (nfkd) nfkd->normalize(icu::UnicodeString(static_cast<UChar32>(lower)), decomposed, status);
+            if (U_FAILURE(status) || decomposed.isEmpty()) {
+                folded[c] = exact[c];
+                continue;
+            }
+            std::string out;
+            for (int32_t i = 0; i < decomposed.length();) {
+                UChar32 d = decomposed.char32At(i);
+                i += U16_LENGTH(d);
+                if (is_mark(static_cast<char32_t>(d))) continue;
+                append_utf8(out, static_cast<char32_t>(u_foldCase(d, U_FOLD_CASE_DEFAULT)));
+            }
+            folded[c] = out.empty() ? exact[c] : out;
+        }
+    }
+};
+
+const FoldTables& fold_tables() {
+    static const FoldTables tables;
+    return tables;
+}
+
+// Appends the exact and folded forms of code point c.
+inline void fold_into(char32_t c, std::string& exact, std::string& folded) {
+    if (c < 0x80) {
+        char ch = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        exact += ch;
+        folded += ch;
+        return;
+    }
+    if (c < kTableSize) {
+        const auto& t = fold_tables();
+        exact += t.exact[c];
+        folded += t.folded[c];
+        return;
+    }
+    if (is_mark(c)) {
+        append_utf8(exact, c);
+        return;
+    }
+    char32_t lower = static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT));
+    append_utf8(exact, lower);
+    append_utf8(folded, lower);
+}
+
+// Elided forms (folded) that are split off the word they lean on.
+bool is_elision(std::string_view folded) {
+    static constexpr std::array<std::string_view, 13> kElisions{
+        "c", "d", "j", "jusqu", "l", "lorsqu", "m", "n", "puisqu", "qu", "quoiqu", "s", "t"};
+    for (auto e : kElisions)
+        if (e == folded) return true;
+    return false;
+}
+
+bool has_digit(std::string_view s) {
+    for (char c : s)
+        if (c >= '0' && c <= '9') return true;
+    return false;
+}
+
+// A dotted acronym starting with letter c, whose next byte is text[i]: "O.N.U.", "A.E.S".
+// Each letter stands alone between dots. On success the forms are filled and i moves past
+// the final dot (if any); on failure nothing changes.
+bool try_acronym(std::string_view text, char32_t c, std::size_t& i, std::string& exact,
+                 std::string& folded) {
+    const std::size_t n = text.size();
+    if (!is_upper(c) || i >= n || text[i] != '.') return false;
+    std::string e, f;
+    fold_into(c, e, f);
+    std::size_t letters = 1, j = i;
+    while (j < n && text[j] == '.') {
+        std::size_t k = j + 1;
+        if (k >= n) break;
+        char32_t d = decode_utf8(text, k);
+        if (!is_upper(d)) break;
+        if (k < n && text[k] != '.') {
+            std::size_t m = k;
+            if (is_word_char(decode_utf8(text, m))) break;
+        }
+        fold_into(d, e, f);
+        ++letters;
+        j = k;
+    }
+    if (letters < 2) return false;
+    if (j < n && text[j] == '.') ++j;  // the final dot belongs to the acronym
+    exact = std::move(e);
+    folded = std::move(f);
+    i = j;
+    return true;
+}
+
+// The end of an acronym's last letter, given the offset just past it (and its final dot).
+std::size_t last_acronym_end(std::string_view text, std::size_t after) {
+    return (after > 0 && text[after - 1] == '.') ? after - 1 : after;
+}
+
+// One piece of a word run, between connectors.
+struct Segment {
+    std::uint32_t begin, end;
+    char32_t connector_after;  // 0, or the apostrophe/hyphen that follows it
+    bool first_upper;
+    std::string exact, folded;
+};
+
+}  // namespace
+
+struct FrenchAnalyzer::Impl {
+    Xapian::Stem stemmer{"french"};
+    mutable std::unordered_map<std::string, std::string> stem_cache;
+
+    const std::string& cached_stem(const std::string& folded) const {
+        auto it = stem_cache.find(folded);
+        if (it != stem_cache.end()) return it->second;
+        if (stem_cache.size() > 2'000'000) stem_cache.clear();  // bound memory on odd input
+        return stem_cache.emplace(folded, stemmer(folded)).first->second;
+    }
+
+    Token make_token(std::string exact, std::string folded, std::uint32_t begin, std::uint32_t end,
+                     TokenKind kind) const {
+        Token t;
+        t.stopword = kind == TokenKind::Elision || is_stopword(folded);
+        if (!t.stopword && kind != TokenKind::CompoundWhole && !has_digit(folded))
+            t.stem = cached_stem(folded);
+        t.exact = std::move(exact);
+        t.folded = std::move(folded);
+        t.begin = begin;
+        t.end = end;
+        t.kind = kind;
+        return t;
+    }
+
+    // Emits the tokens of one word run made of `segs` (at least one).
+    void emit_run(std::vector<Segment>& segs, std::vector<Token>& out, std::uint32_t& pos) const {
+        std::size_t first = 0;
+        // Elisions: l’Afrique, qu’aujourd’hui, jusqu’à. "N’Djamena" keeps its N: a capital N
+        // before a capital letter is a name, not the negation.
+        while (first + 1 < segs.size() && is_apostrophe(segs[first].connector_after) &&
+               is_elision(segs[first].folded) &&
+               !(segs[first].folded == "n" && segs[first].first_upper && segs[first + 1].first_upper)) {
+            auto& s = segs[first];
+            Token t = make_token(s.exact, s.folded, s.begin, s.end, TokenKind::Elision);
+            t.position = pos++;
+            out.push_back(std::move(t));
+            ++first;
+        }
+        if (first + 1 == segs.size()) {
+            auto& s = segs[first];
+            Token t = make_token(std::move(s.exact), std::move(s.folded), s.begin, s.end, TokenKind::Word);
+            t.position = pos++;
+            out.push_back(std::move(t));
+            return;
+        }
+        // A compound: the whole word (connectors normalised to ' and -), then each part.
+        std::string whole_exact, whole_folded;
+        for (std::size_t i = first; i < segs.size(); ++i) {
+            whole_exact += segs[i].exact;
+            whole_folded += segs[i].folded;
+            if (i + 1 < segs.size()) {
+                char sep = is_apostrophe(segs[i].connector_after) ? '\'' : '-';
+                whole_exact += sep;
+                whole_folded += sep;
+            }
+        }
+        Token whole = make_token(std::move(whole_exact), std::move(whole_folded), segs[first].begin,
+                                 segs.back().end, TokenKind::CompoundWhole);
+        whole.position = pos;
+        out.push_back(std::move(whole));
+        for (std::size_t i = first; i < segs.size(); ++i) {
+            auto& s = segs[i];
+            Token t = make_token(std::move(s.exact), std::move(s.folded), s.begin, s.end,
+                                 TokenKind::CompoundPart);
+            t.position = pos++;
+            out.push_back(std::move(t));
+        }
+    }
+};
+
+FrenchAnalyzer::FrenchAnalyzer() : impl_(std::make_unique<Impl>()) { fold_tables(); }
+FrenchAnalyzer::~FrenchAnalyzer() = default;
+FrenchAnalyzer::FrenchAnalyzer(FrenchAnalyzer&&) noexcept = default;
+FrenchAnalyzer& FrenchAnalyzer::operator=(FrenchAnalyzer&&) noexcept = default;
+
+std::vector<Token> FrenchAnalyzer::analyze(std::string_view text, std::uint32_t first_position) const {
+    std::vector<Token> out;
+    out.reserve(text.size() / 6);
+    std::uint32_t pos = first_position;
+    std::vector<Segment> segs;
+    std::size_t i = 0;
+    const std::size_t n = text.size();
+    while (i < n) {
+        std::size_t start = i;
+        char32_t c = decode_utf8(text, i);
+        if (!is_word_char(c)) continue;
+
+        // Dotted acronyms: O.N.U., A.E.S -> one word "onu", "aes".
+        if (std::string exact, folded; try_acronym(text, c, i, exact, folded)) {
+            Token t = impl_->make_token(std::move(exact), std::move(folded),
+                                        static_cast<std::uint32_t>(start),
+                                        static_cast<std::uint32_t>(last_acronym_end(text, i)),
+                                        TokenKind::Word);
+            t.position = pos++;
+            out.push_back(std::move(t));
+            continue;
+        }
+
+        segs.clear();
+        Segment seg{static_cast<std::uint32_t>(start), 0, 0, is_upper(c), {}, {}};
+        fold_into(c, seg.exact, seg.folded);
+        while (true) {
+            std::size_t before = i;
+            if (i >= n) {
+                seg.end = static_cast<std::uint32_t>(i);
+                segs.push_back(std::move(seg));
+                break;
+            }
+            char32_t d = decode_utf8(text, i);
+            if (is_word_char(d)) {
+                fold_into(d, seg.exact, seg.folded);
+                continue;
+            }
+            if (is_apostrophe(d) || is_hyphen(d)) {
+                std::size_t peek = i;
+                char32_t e = peek < n ? decode_utf8(text, peek) : 0;
+                if (e && is_word_char(e)) {
+                    seg.end = static_cast<std::uint32_t>(before);
+                    seg.connector_after = d;
+                    segs.push_back(std::move(seg));
+                    seg = Segment{static_cast<std::uint32_t>(i), 0, 0, is_upper(e), {}, {}};
+                    std::size_t after_letter = peek;
+                    if (is_apostrophe(d) &&
+                        try_acronym(text, e, after_letter, seg.exact, seg.folded)) {
+                        // l’A.E.S: the acronym ends the run.
+                        seg.end = static_cast<std::uint32_t>(last_acronym_end(text, after_letter));
+                        segs.push_back(std::move(seg));
+                        i = after_letter;
+                        break;
+                    }
+                    continue;
+                }
+            }
+            seg.end = static_cast<std::uint32_t>(before);
+            segs.push_back(std::move(seg));
+            i = before;
+            break;
+        }
+        impl_->emit_run(segs, out, pos);
+    }
+    return out;
+}
+
+std::string FrenchAnalyzer::exact_form(std::string_view word) const {
+    std::string exact, folded;
+    for (std::size_t i = 0; i < word.size();) fold_into(decode_utf8(word, i), exact, folded);
+    return exact;
+}
+
+std::string FrenchAnalyzer::folded_form(std::string_view word) const {
+    std::string exact, folded;
+    for (std::size_t i = 0; i < word.size();) fold_into(decode_utf8(word, i), exact, folded);
+    return folded;
+}
+
+std::string FrenchAnalyzer::stem(std::string_view folded_word) const {
+    return impl_->cached_stem(std::string(folded_word));
+}
+
+}  // namespace veille::analysis

@@ -1,0 +1,59 @@
+// The document model: what readers produce and the indexer stores, one Xapian document per
+// article and per comment.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace veille::documents {
+
+enum class Kind { Article, Comment };
+
+// "article" / "comment": the spelling used in the index, in JSON and on the command line.
+const char* kind_name(Kind kind);
+
+// Metadata an article can carry (front matter, or the source format's own fields). Empty
+// strings mean unknown. Dates are ISO 8601 ("2025-11-06"), never guessed from the file's mtime.
+struct Metadata {
+    std::string date;
+    std::string url;
+    std::string source;
+    std::string author;
+};
+
+struct Comment {
+    int number = 0;                 // 1-based position in the thread, in reading order
+    std::optional<int> parent;      // number of the comment this one replies to
+    std::string author;             // when the format names it
+    std::string date;               // ISO 8601 when the format has it, else empty
+    std::string text;               // the comment's own words, site chrome removed
+    std::vector<std::string> mentions;  // "@Obélix" -> "Obélix": who is addressed
+};
+
+// A thread in reading order; a reply always comes after its parent.
+using CommentThread = std::vector<Comment>;
+
+struct Article {
+    std::string title;
+    std::string body;       // paragraphs separated by blank lines, headings kept as lines
+    Metadata meta;
+    CommentThread comments;
+    std::size_t first_line = 1;  // where the article starts in its file (several per JSONL file)
+};
+
+enum class Severity { Warning, Error };
+
+// Something a reader noticed: reported with the file (and line) and never fatal for the run.
+struct Diagnostic {
+    Severity severity = Severity::Warning;
+    std::string path;
+    std::size_t line = 0;  // 0 when it concerns the whole file
+    std::string message;
+
+    // "path:line: message" (or "path: message").
+    std::string to_string() const;
+};
+
+}  // namespace veille::documents

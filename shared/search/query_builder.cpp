@@ -1,0 +1,406 @@
+#include "search/query_builder.hpp"
+
+#include <optional>
+
+#include "schema/schema.hpp"
+#include "text/utf8.hpp"
+
+namespace veille::search {
+
+using analysis::Token;
+using analysis::TokenKind;
+using schema::Term;
+
+namespace {
+
+// ---------------------------------------------------------------- lexing
+
+enum class Lex { Word, Phrase, Open, Close, And, Or, Not, End };
+
+struct LexToken {
+    Lex kind = Lex::End;
+    std::string text;       // word or phrase content
+    char sign = 0;          // '-' or '+' typed before the word/phrase/field
+    std::string field;      // "titre" in titre:mali (as typed)
+    bool wildcard = false;  // russ*
+};
+
+// Opening quote -> the closing quotes it accepts.
+bool is_open_quote(char32_t c) {
+    return c == U'"' || c == U'\u201C' || c == U'\u00AB' || c == U'\u201E';
+}
+bool closes(char32_t open, char32_t c) {
+    switch (open) {
+        case U'"': return c == U'"' || c == U'\u201D';
+        case U'\u201C': return c == U'\u201D' || c == U'"';
+        case U'\u00AB': return c == U'\u00BB';
+        case U'\u201E': return c == U'\u201C' || c == U'\u201D' || c == U'"';
+        default: return false;
+    }
+}
+bool is_space(char32_t c) {
+    return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\u00A0' || c == U'\u202F' ||
+           c == U'\u2009';
+}
+
+class Lexer {
+public:
+    Lexer(std::string_view s, std::vector<std::string>& warnings) : s_(s), warnings_(warnings) {}
+
+    std::vector<LexToken> run() {
+        std::vector<LexToken> out;
+        while (true) {
+            LexToken t = next();
+            if (t.kind == Lex::End) break;
+            out.push_back(std::move(t));
+        }
+        return out;
+    }
+
+private:
+    char32_t peek(std::size_t& after) const {
+        after = i_;
+        return after < s_.size() ? text::decode_utf8(s_, after) : 0;
+    }
+
+    std::string read_phrase(char32_t open) {
+        std::string content;
+        while (i_ < s_.size()) {
+            std::size_t after;
+            char32_t c = peek(after);
+            if (closes(open, c)) {
+                i_ = after;
+                return content;
+            }
+            content.append(s_.substr(i_, after - i_));
+            i_ = after;
+        }
+        warnings_.push_back("unbalanced quote: phrase read to the end of the query");
+        return content;
+    }
+
+    LexToken next() {
+        std::size_t after;
+        char32_t c = peek(after);
+        while (c && is_space(c)) {
+            i_ = after;
+            c = peek(after);
+        }
+        if (!c) return {};
+        LexToken t;
+        if (c == U'(') { i_ = after; t.kind = Lex::Open; return t; }
+        if (c == U')') { i_ = after; t.kind = Lex::Close; return t; }
+        if ((c == U'-' || c == U'+') && after < s_.size()) {
+            std::size_t a2 = after;
+            char32_t d = text::decode_utf8(s_, a2);
+            if (!is_space(d) && d != U'-' && d != U'+' && d != U')') {
+                t.sign = static_cast<char>(c);
+                i_ = after;
+                c = peek(after);
+            }
+        }
+        if (is_open_quote(c)) {
+            i_ = after;
+            t.kind = Lex::Phrase;
+            t.text = read_phrase(c);
+            return t;
+        }
+        // A bare word: up to a space, a parenthesis or a quote.
+        std::size_t start = i_;
+        while (i_ < s_.size()) {
+            char32_t d = peek(after);
+            if (is_space(d) || d == U'(' || d == U')' || is_open_quote(d) || d == U'\u00BB' ||
+                d == U'\u201D')
+                break;
+            i_ = after;
+        }
+        std::string word(s_.substr(start, i_ - start));
+        if (word.empty()) {  // a stray closing quote: skip it
+            i_ = after;
+            return next();
+        }
+        if (!t.sign) {
+            if (word == "AND" || word == "ET" || word == "&&") { t.kind = Lex::And; return t; }
+            if (word == "OR" || word == "OU" || word == "||") { t.kind = Lex::Or; return t; }
+            if (word == "NOT" || word == "SAUF") { t.kind = Lex::Not; return t; }
+        }
+        // field:value or field:"phrase" for the fields the schema knows.
+        if (auto colon = word.find(':'); colon != std::string::npos && colon > 0) {
+            std::string name = word.substr(0, colon);
+            if (schema::field_by_name(name)) {
+                t.field = name;
+                word = word.substr(colon + 1);
+                if (word.empty() && i_ < s_.size()) {
+                    char32_t q = peek(after);
+                    if (is_open_quote(q)) {
+                        i_ = after;
+                        t.kind = Lex::Phrase;
+                        t.text = read_phrase(q);
+                        return t;
+                    }
+                }
+            }
+        }
+        if (word.size() > 1 && word.back() == '*') {
+            t.wildcard = true;
+            word.pop_back();
+        }
+        t.kind = Lex::Word;
+        t.text = std::move(word);
+        return t;
+    }
+
+    std::string_view s_;
+    std::size_t i_ = 0;
+    std::vector<std::string>& warnings_;
+};
+
+// ---------------------------------------------------------------- building
+
+struct Built {
+    Xapian::Query query;   // empty = nothing searchable in this part
+    bool filter = false;   // a boolean filter (type:), combined with OP_FILTER
+};
+
+class Builder {
+public:
+    Builder(const analysis::FrenchAnalyzer& a, std::vector<LexToken> toks, bool keep_stopwords,
+            ParsedQuery& out)
+        : analyzer_(a), toks_(std::move(toks)), keep_stopwords_(keep_stopwords), out_(out) {}
+
+    Xapian::Query run(bool& filters_only) {
+        Xapian::Query q;
+        bool has_content = false;
+        while (pos_ < toks_.size()) {
+            auto part = parse_or(has_content);
+            if (!part.empty()) q = q.empty() ? part : Xapian::Query(Xapian::Query::OP_AND, q, part);
+            if (pos_ < toks_.size() && toks_[pos_].kind == Lex::Close) {
+                out_.warnings.push_back("unbalanced parenthesis ignored");
+                ++pos_;
+            }
+        }
+        filters_only = !q.empty() && !has_content;
+        return q;
+    }
+
+    bool saw_stopwords() const { return saw_stopwords_; }
+
+private:
+    const LexToken* peek() const { return pos_ < toks_.size() ? &toks_[pos_] : nullptr; }
+
+    Xapian::Query parse_or(bool& has_content) {
+        Xapian::Query left = parse_and(has_content);
+        while (auto* t = peek()) {
+            if (t->kind != Lex::Or) break;
+            ++pos_;
+            Xapian::Query right = parse_and(has_content);
+            if (left.empty()) left = right;
+            else if (!right.empty()) left = Xapian::Query(Xapian::Query::OP_OR, left, right);
+        }
+        return left;
+    }
+
+    Xapian::Query parse_and(bool& has_content) {
+        std::vector<Xapian::Query> positives, negatives, filters;
+        bool negate_next = false;
+        while (auto* t = peek()) {
+            if (t->kind == Lex::Close || t->kind == Lex::Or) break;
+            if (t->kind == Lex::And) { ++pos_; continue; }
+            if (t->kind == Lex::Not) { ++pos_; negate_next = true; continue; }
+            const bool negative = negate_next || t->sign == '-';
+            negate_next = false;
+            if (negative) ++negation_depth_;
+            bool child_content = false;
+            Built b = parse_unary(child_content);
+            if (negative) --negation_depth_;
+            if (b.query.empty()) continue;
+            if (negative) negatives.push_back(b.query);
+            else if (b.filter) filters.push_back(b.query);
+            else {
+                positives.push_back(b.query);
+                has_content = true;
+            }
+            if (child_content && !negative) has_content = true;
+        }
+        Xapian::Query q;
+        if (!positives.empty())
+            q = Xapian::Query(Xapian::Query::OP_AND, positives.begin(), positives.end());
+        if (!filters.empty()) {
+            Xapian::Query f(Xapian::Query::OP_AND, filters.begin(), filters.end());
+            q = q.empty() ? Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, f, 0.0)
+                          : Xapian::Query(Xapian::Query::OP_FILTER, q, f);
+        }
+        if (!negatives.empty()) {
+            Xapian::Query n(Xapian::Query::OP_OR, negatives.begin(), negatives.end());
+            if (q.empty()) q = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query::MatchAll, 0.0);
+            q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, n);
+        }
+        return q;
+    }
+
+    Built parse_unary(bool& has_content) {
+        const LexToken& t = toks_[pos_++];
+        if (t.kind == Lex::Open) {
+            Xapian::Query inner = parse_or(has_content);
+            if (peek() && peek()->kind == Lex::Close) ++pos_;
+            else out_.warnings.push_back("unbalanced parenthesis: closed at the end of the query");
+            return {inner, false};
+        }
+        if (t.kind == Lex::Close) return {};
+        if (!t.field.empty()) return field_query(t);
+        if (t.kind == Lex::Phrase) return {phrase_query(t.text, false), false};
+        if (t.wildcard) return {wildcard_query(t.text), false};
+        return {words_query(t.text, false), false};
+    }
+
+    bool highlighting() const { return negation_depth_ == 0; }
+
+    void note_highlight(const Token& t) {
+        if (!highlighting()) return;
+        out_.highlight.folded.insert(t.folded);
+        if (t.has_distinct_exact()) out_.highlight.exact.insert(t.exact);
+        if (!t.stem.empty()) out_.highlight.stems.insert(t.stem);
+    }
+
+    // One word: its exact (accented) form, folded form and stem, OR-ed with weights so that
+    // a document with the very spelling ranks above one that only shares the stem.
+    Xapian::Query word_query(const Token& t, bool title) {
+        std::vector<Xapian::Query> forms;
+        if (title) {
+            forms.emplace_back(schema::term(Term::TitleFolded, t.folded));
+            if (!t.stem.empty())
+                forms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                                   Xapian::Query(schema::term(Term::TitleStem, t.stem)),
+                                   QueryBuilder::kStemWeight);
+        } else {
+            if (t.has_distinct_exact() && !t.stopword)
+                forms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                                   Xapian::Query(schema::term(Term::Exact, t.exact)),
+                                   QueryBuilder::kExactWeight);
+            forms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(t.folded),
+                               QueryBuilder::kFoldedWeight);
+            if (!t.stem.empty())
+                forms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                                   Xapian::Query(schema::term(Term::Stem, t.stem)),
+                                   QueryBuilder::kStemWeight);
+        }
+        note_highlight(t);
+        return forms.size() == 1 ? forms[0] : Xapian::Query(Xapian::Query::OP_OR, forms.begin(), forms.end());
+    }
+
+    // Free text: every content word required; a compound matches whole or by all its parts.
+    Xapian::Query words_query(std::string_view text, bool title) {
+        auto tokens = analyzer_.analyze(text);
+        std::vector<Xapian::Query> parts;
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+            const Token& t = tokens[i];
+            if (t.stopword && t.kind != TokenKind::CompoundWhole) {
+                saw_stopwords_ = true;
+                if (!keep_stopwords_) continue;
+            }
+            if (t.kind == TokenKind::CompoundWhole) {
+                std::vector<Xapian::Query> sub;
+                std::size_t j = i + 1;
+                for (; j < tokens.size() && tokens[j].kind == TokenKind::CompoundPart; ++j)
+                    if (!tokens[j].stopword || keep_stopwords_) sub.push_back(word_query(tokens[j], title));
+                Token whole = t;
+                Xapian::Query whole_q = word_query(whole, title);
+                if (!sub.empty())
+                    whole_q = Xapian::Query(Xapian::Query::OP_OR, whole_q,
+                                            Xapian::Query(Xapian::Query::OP_AND, sub.begin(), sub.end()));
+                parts.push_back(whole_q);
+                i = j - 1;
+                continue;
+            }
+            parts.push_back(word_query(t, title));
+        }
+        if (parts.empty()) return {};
+        return parts.size() == 1 ? parts[0] : Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+    }
+
+    // A phrase: folded words in order at consecutive positions, stopwords and elided articles
+    // included, so "la présence des forces russes" and « coopération sécuritaire » match as typed.
+    Xapian::Query phrase_query(std::string_view text, bool title) {
+        if (title) return words_query(text, true);  // titles are not positional: all words
+        auto tokens = analyzer_.analyze(text);
+        std::vector<Xapian::Query> terms;
+        for (const auto& t : tokens) {
+            if (t.kind == TokenKind::CompoundWhole) continue;  // its parts carry the positions
+            terms.emplace_back(t.folded);
+            if (!t.stopword) note_highlight(t);
+        }
+        if (terms.empty()) return {};
+        if (terms.size() == 1) return words_query(text, false);
+        return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                             static_cast<Xapian::termcount>(terms.size()));
+    }
+
+    Xapian::Query wildcard_query(std::string_view text) {
+        std::string prefix = analyzer_.folded_form(text);
+        if (prefix.empty()) return {};
+        if (highlighting()) out_.highlight.folded_prefixes.push_back(prefix);
+        // The folded, positional terms carry every word: expand over them, capped so "a*"
+        // stays fast (the most frequent expansions are kept).
+        return Xapian::Query(Xapian::Query::OP_WILDCARD, prefix, 200,
+                             Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    }
+
+    Built field_query(const LexToken& t) {
+        auto term = schema::field_by_name(t.field);
+        if (!term) return {};
+        switch (*term) {
+            case Term::TitleFolded:
+                return {t.kind == Lex::Phrase ? phrase_query(t.text, true) : words_query(t.text, true), false};
+            case Term::Kind: {
+                std::string v = analyzer_.folded_form(t.text);
+                std::vector<Xapian::Query> kinds;
+                for (std::size_t start = 0; start <= v.size();) {
+                    auto bar = v.find_first_of("|,", start);
+                    std::string one = v.substr(start, bar == std::string::npos ? std::string::npos : bar - start);
+                    if (one == "article" || one == "articles")
+                        kinds.emplace_back(schema::term(Term::Kind, "article"));
+                    else if (one == "commentaire" || one == "commentaires" || one == "comment" || one == "comments")
+                        kinds.emplace_back(schema::term(Term::Kind, "comment"));
+                    else if (!one.empty())
+                        out_.warnings.push_back("type:" + one + " is not a type (article, commentaire): ignored");
+                    if (bar == std::string::npos) break;
+                    start = bar + 1;
+                }
+                if (kinds.empty()) return {};
+                return {Xapian::Query(Xapian::Query::OP_OR, kinds.begin(), kinds.end()), true};
+            }
+            case Term::UniqueId:
+                return {Xapian::Query(schema::term(Term::UniqueId, t.text)), true};
+            default:
+                return {};
+        }
+    }
+
+    const analysis::FrenchAnalyzer& analyzer_;
+    std::vector<LexToken> toks_;
+    std::size_t pos_ = 0;
+    bool keep_stopwords_;
+    bool saw_stopwords_ = false;
+    int negation_depth_ = 0;
+    ParsedQuery& out_;
+};
+
+}  // namespace
+
+ParsedQuery QueryBuilder::parse(std::string_view input) const {
+    ParsedQuery out;
+    auto tokens = Lexer(input, out.warnings).run();
+    Builder strict(analyzer_, tokens, false, out);
+    out.query = strict.run(out.filters_only);
+    if ((out.query.empty() || out.filters_only) && strict.saw_stopwords()) {
+        // Only stopwords were typed ("qu'il", "la"): search them rather than nothing.
+        ParsedQuery again;
+        again.warnings = out.warnings;
+        Builder loose(analyzer_, tokens, true, again);
+        again.query = loose.run(again.filters_only);
+        out = std::move(again);
+    }
+    return out;
+}
+
+}  // namespace veille::search

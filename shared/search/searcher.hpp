@@ -1,0 +1,40 @@
+// Runs a query against the index and returns ranked hits with snippets.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "documents/document.hpp"
+#include "search/hit.hpp"
+
+namespace veille::search {
+
+struct SearchOptions {
+    std::string query;
+    std::uint32_t limit = 10;
+    std::uint32_t offset = 0;
+    std::optional<documents::Kind> kind;  // --type
+    std::size_t snippet_bytes = 300;
+};
+
+class Searcher {
+public:
+    // Opens the index read-only. Throws IndexError with a one-line, actionable message when
+    // there is no index at `db` or it cannot be read.
+    explicit Searcher(const std::filesystem::path& db);
+    ~Searcher();
+    Searcher(Searcher&&) noexcept;
+
+    SearchResults search(const SearchOptions& options);
+
+    std::uint64_t document_count() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace veille::search
