@@ -1,0 +1,108 @@
+// The --json document. Built once as a template so that to_json() can return the plain
+// nlohmann::json its callers expect while render_json() writes the keys in the documented
+// order (nlohmann::ordered_json). Empty optional strings become null, never "".
+#include "output/json_renderer.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/utf8.hpp"
+
+namespace veille::output {
+
+namespace {
+
+template <typename Json>
+Json string_or_null(const std::string& s) {
+    return s.empty() ? Json(nullptr) : Json(s);
+}
+
+template <typename Json>
+Json int_or_null(const std::optional<int>& n) {
+    return n ? Json(*n) : Json(nullptr);
+}
+
+// The snippet as valid UTF-8 (each invalid byte becomes U+FFFD) with its highlight ranges
+// moved to match. Without this, the serialiser's own replacement would lengthen the string
+// and every highlight after the bad byte would point at the wrong bytes.
+template <typename Json>
+void put_snippet(Json& hit, const snippets::Snippet& snippet) {
+    const std::string_view s = snippet.text;
+    std::string text;
+    text.reserve(s.size());
+    std::vector<std::size_t> moved(s.size() + 1, 0);  // old byte offset -> new byte offset
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const std::size_t start = i;
+        moved[start] = text.size();
+        const char32_t c = text::decode_utf8(s, i);
+        if (c == text::kReplacementChar && i - start == 1) {
+            text::append_utf8(text, text::kReplacementChar);
+        } else {
+            text.append(s.substr(start, i - start));
+            for (std::size_t k = start + 1; k < i; ++k) moved[k] = text.size();  // mid-character
+        }
+    }
+    moved[s.size()] = text.size();
+
+    Json highlights = Json::array();
+    for (auto [b, e] : snippet.highlights) {
+        b = std::min(b, s.size());
+        e = std::min(e, s.size());
+        if (b < e) highlights.push_back(Json::array({moved[b], moved[e]}));
+    }
+    hit["snippet"] = std::move(text);
+    hit["highlights"] = std::move(highlights);
+}
+
+template <typename Json>
+Json hit_json(const search::Hit& h) {
+    Json hit = Json::object();
+    hit["rank"] = h.rank;
+    hit["kind"] = documents::kind_name(h.kind);
+    hit["id"] = h.id;
+    hit["title"] = h.title;
+    hit["article_id"] = h.article_id;
+    hit["parent_id"] = string_or_null<Json>(h.parent_id);
+    hit["comment_number"] = int_or_null<Json>(h.comment_number);
+    hit["parent_number"] = int_or_null<Json>(h.parent_number);
+    hit["path"] = h.path;
+    hit["date"] = string_or_null<Json>(h.date);
+    hit["url"] = string_or_null<Json>(h.url);
+    hit["author"] = string_or_null<Json>(h.author);
+    hit["score"] = h.score;
+    put_snippet(hit, h.snippet);
+    return hit;
+}
+
+template <typename Json>
+Json results_json(const search::SearchResults& r) {
+    Json doc = Json::object();
+    doc["query"] = r.query;
+    doc["total"] = r.total;
+    doc["total_exact"] = r.total_is_exact;
+    doc["offset"] = r.offset;
+    doc["warnings"] = Json::array();
+    for (const auto& w : r.warnings) doc["warnings"].push_back(w);
+    doc["hits"] = Json::array();
+    for (const auto& h : r.hits) doc["hits"].push_back(hit_json<Json>(h));
+    return doc;
+}
+
+}  // namespace
+
+nlohmann::json to_json(const search::SearchResults& results) {
+    return results_json<nlohmann::json>(results);
+}
+
+void render_json(std::ostream& out, const search::SearchResults& results) {
+    // replace: a title or path with invalid UTF-8 is written with U+FFFD, never thrown on.
+    out << results_json<nlohmann::ordered_json>(results).dump(
+               2, ' ', false, nlohmann::json::error_handler_t::replace)
+        << '\n';
+}
+
+}  // namespace veille::output
