@@ -351,13 +351,11 @@ SeedTextResult read_seed_text(std::string_view text, std::string_view path) {
             ++body_start;
         if (body_start < lines.size()) {
             const Line& first = lines[body_start];
+            // A first line that long is a paragraph: the article simply has no title (many
+            // exports, FreSaDa among them, keep titles elsewhere). Not worth a warning.
             if (first.trimmed.size() <= kMaxTitleBytes) {
                 article.title = first.trimmed;
                 ++body_start;
-            } else {
-                result.diagnostics.push_back(
-                    {Severity::Warning, std::string(path), first.number,
-                     "no title: the first line is a paragraph, read as body"});
             }
         }
     }
