@@ -81,8 +81,12 @@ IndexSummary update_index(const IndexOptions& options, IndexObserver& observer) 
     auto skip = [&](const std::string& path, const std::string& reason) {
         ++summary.files_skipped;
         // Group "cannot read: X" and similar by their reason, without the details after ':'.
-        ++summary.skipped_by_reason[reason.substr(0, reason.find(" ("))];
-        observer.on_diagnostic({documents::Severity::Warning, path, 0, "skipped: " + reason});
+        const std::string group = reason.substr(0, reason.find(" ("));
+        ++summary.skipped_by_reason[group];
+        // Files of other kinds (images, PDFs) beside the articles are expected: the summary
+        // counts them; a warning for each would bury the ones that matter.
+        if (group != "unsupported format")
+            observer.on_diagnostic({documents::Severity::Warning, path, 0, "skipped: " + reason});
     };
 
     Xapian::WritableDatabase db = open_writable(options.db);

@@ -24,6 +24,11 @@ using documents::Severity;
 // looks_binary() sniffs this much, like grep and git do.
 constexpr std::size_t kSniffBytes = 8 * 1024;
 
+std::string unsupported(const std::filesystem::path& path) {
+    const std::string ext = path.extension().string();
+    return "unsupported format (" + (ext.empty() ? std::string("no extension") : ext) + ")";
+}
+
 FileContents skipped(Format format, std::string reason) {
     FileContents out;
     out.skipped = true;
@@ -90,8 +95,9 @@ const char* format_name(Format format) {
 
 Format detect_format(const std::filesystem::path& path) {
     const std::string ext = lower_ascii(path.extension().string());
-    // No extension: README-like files and the seed documents as they were saved.
-    if (ext.empty() || ext == ".txt" || ext == ".text" || ext == ".md") return Format::SeedText;
+    // Only .txt/.text: README.md, SOURCE.md and LICENSE files sit beside saved articles in
+    // real collections and are not news.
+    if (ext == ".txt" || ext == ".text") return Format::SeedText;
     return Format::Unsupported;
 }
 
@@ -99,7 +105,7 @@ FileContents read_contents(const std::filesystem::path& path, std::string_view b
                            const ReadOptions& options) {
     const Format format = detect_format(path);
     if (format == Format::Unsupported)
-        return skipped(format, "unsupported format (" + path.extension().string() + ")");
+        return skipped(format, unsupported(path));
     if (is_blank(bytes)) return skipped(format, "empty file");
     if (bytes.size() > options.max_file_bytes)
         return skipped(format, too_large(bytes.size(), options.max_file_bytes));
@@ -138,7 +144,7 @@ FileContents read_contents(const std::filesystem::path& path, std::string_view b
 FileContents read_file(const std::filesystem::path& path, const ReadOptions& options) {
     const Format format = detect_format(path);
     if (format == Format::Unsupported)
-        return skipped(format, "unsupported format (" + path.extension().string() + ")");
+        return skipped(format, unsupported(path));
 
     // Check the size before reading, so a huge file costs nothing. A file that vanishes or
     // changes between here and fopen is still handled below.

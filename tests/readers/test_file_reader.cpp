@@ -73,9 +73,10 @@ BOOST_AUTO_TEST_CASE(detect_format_by_name) {
         {"mali-russie.txt", "text"},
         {"ARTICLE.TXT", "text"},
         {"notes.text", "text"},
-        {"revue-de-presse.md", "text"},
-        {"000_eb65ca922daaa8d5", "text"},  // no extension: the seed as it was saved
-        {"corpus/2024/niger", "text"},
+        // Documentation beside the articles (README.md, SOURCE.md, LICENSE) is not news.
+        {"revue-de-presse.md", "unsupported"},
+        {"LICENSE", "unsupported"},
+        {"corpus/2024/niger", "unsupported"},
         {"rapport.pdf", "unsupported"},
         {"page.html", "unsupported"},
         {"articles.jsonl", "unsupported"},
