@@ -72,6 +72,7 @@ int main(int argc, char** argv) {
     run.inputs = options.inputs;
     run.read.max_file_bytes = static_cast<std::uintmax_t>(options.max_file_mb * 1024 * 1024);
     run.commit_every_docs = options.commit_every;
+    run.entity_files = options.entity_files;
     try {
         ConsoleObserver observer(options.quiet);
         const auto summary = veille::indexing::update_index(run, observer);

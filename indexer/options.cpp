@@ -16,6 +16,9 @@ void bind_options(CLI::App& app, IndexCommandOptions& o) {
                    "Commit after this many documents (an interrupted run keeps what it committed)")
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
+    app.add_option("--entities", o.entity_files,
+                   "Your own gazetteer (TSV: name, type, forms), added to the built-in one; repeatable")
+        ->check(CLI::ExistingFile);
     app.add_flag("-q,--quiet", o.quiet, "No progress line and no summary, only warnings");
     app.add_option("inputs", o.inputs, "Folders or files to index")->required();
 }

@@ -11,6 +11,7 @@ namespace veille::indexer {
 struct IndexCommandOptions {
     std::optional<std::filesystem::path> db;
     std::vector<std::filesystem::path> inputs;
+    std::vector<std::filesystem::path> entity_files;
     double max_file_mb = 50;
     std::size_t commit_every = 5000;
     bool quiet = false;

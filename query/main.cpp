@@ -24,6 +24,13 @@ int main(int argc, char** argv) {
 
     std::string query;
     for (const auto& w : options.words) query += (query.empty() ? "" : " ") + w;
+    if (query.empty() && options.entities.empty() && options.since.empty() && options.until.empty() &&
+        !options.kind) {
+        std::cerr << "veille-query: nothing to search for: give a query or a filter (--entity, --since, "
+                     "--until, --type)\n"
+;
+        return 2;
+    }
 
     try {
         veille::search::Searcher searcher(veille::schema::resolve_index_path(options.db));
@@ -32,6 +39,12 @@ int main(int argc, char** argv) {
         search.limit = options.limit;
         search.offset = options.offset;
         search.kind = options.kind;
+        search.entities = options.entities;
+        search.since = options.since;
+        search.until = options.until;
+        search.sort = options.sort;
+        search.facets = options.facets || options.facets_only;
+        if (options.facets_only) search.limit = 0;
         const auto results = searcher.search(search);
         if (options.json)
             veille::output::render_json(std::cout, results);

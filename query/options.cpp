@@ -18,8 +18,20 @@ void bind_options(CLI::App& app, QueryCommandOptions& o) {
         {"commentaire", documents::Kind::Comment}, {"commentaires", documents::Kind::Comment}};
     app.add_option("--type", o.kind, "Only articles or only comments (article|commentaire)")
         ->transform(CLI::CheckedTransformer(kinds, CLI::ignore_case));
+    app.add_option("--entity,--entité", o.entities,
+                   "Only documents naming this entity, by any of its names (repeatable: all must match)");
+    app.add_option("--since", o.since, "Only documents dated on or after (2024, 2024-03, 2024-03-12, 12 mars 2024)");
+    app.add_option("--until", o.until, "Only documents dated on or before");
+    static const std::map<std::string, search::SortOrder> sorts{
+        {"relevance", search::SortOrder::Relevance}, {"pertinence", search::SortOrder::Relevance},
+        {"date", search::SortOrder::DateNewest},     {"date-asc", search::SortOrder::DateOldest}};
+    app.add_option("--sort", o.sort, "relevance (default), date (newest first) or date-asc")
+        ->transform(CLI::CheckedTransformer(sorts, CLI::ignore_case));
+    app.add_flag("--facets", o.facets, "Count entities, kinds and dates over all matches, under the hits");
+    app.add_flag("--facets-only", o.facets_only, "Only the facet counts, no hits");
     app.add_flag("--json", o.json, "One JSON document on stdout (schema in README.md)");
-    app.add_option("query", o.words, "The query")->required();
+    // Optional: a query made only of options (--entity Mali --since 2024) lists what passes.
+    app.add_option("query", o.words, "The query");
 }
 
 }  // namespace veille::query

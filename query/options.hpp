@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "documents/document.hpp"
+#include "search/searcher.hpp"
 
 namespace veille::query {
 
@@ -17,6 +18,11 @@ struct QueryCommandOptions {
     std::uint32_t limit = 10;
     std::uint32_t offset = 0;
     std::optional<documents::Kind> kind;
+    std::vector<std::string> entities;
+    std::string since, until;
+    search::SortOrder sort = search::SortOrder::Relevance;
+    bool facets = false;
+    bool facets_only = false;
     bool json = false;
     std::vector<std::string> words;  // joined with spaces into the query
 };

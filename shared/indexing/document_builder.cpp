@@ -1,7 +1,11 @@
 #include "indexing/document_builder.hpp"
 
+#include <algorithm>
+#include <map>
+
 #include <nlohmann/json.hpp>
 
+#include "dates/date_sources.hpp"
 #include "schema/schema.hpp"
 
 namespace veille::indexing {
@@ -17,11 +21,11 @@ constexpr std::size_t kMaxTermBytes = 120;
 // The gap between title and body positions, so a phrase never spans the two.
 constexpr Xapian::termpos kBodyPositionGap = 100;
 
-std::string date_value(const std::string& iso) {
-    std::string v;
-    for (char c : iso)
-        if (c >= '0' && c <= '9') v += c;
-    return v.size() >= 4 ? v : std::string();
+// "YYYYMMDD" with 00 for an unknown month or day (see schema::kSlotDate).
+std::string slot_value(const dates::Date& d) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d%02d%02d", d.year, d.month, d.day);
+    return buf;
 }
 
 void add_boolean_terms(Xapian::Document& doc, const std::string& id, documents::Kind kind,
@@ -34,18 +38,61 @@ void add_boolean_terms(Xapian::Document& doc, const std::string& id, documents::
     doc.add_value(schema::kSlotArticle, article_id);
 }
 
+// Entity terms, the facet value and the stored list, for one document.
+void add_entities(Xapian::Document& doc, const std::vector<entities::EntityCount>& found,
+                  nlohmann::json& data) {
+    if (found.empty()) return;
+    std::vector<std::string> facet;
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& e : found) {
+        if (e.key.empty() || e.key.size() > 200) continue;
+        doc.add_boolean_term(schema::term(Term::Entity, e.key));
+        facet.push_back(e.type + schema::kEntityTypeSeparator + e.name);
+        list.push_back({{"name", e.name}, {"type", e.type}, {"count", e.count}});
+    }
+    std::sort(facet.begin(), facet.end());
+    std::string value;
+    for (const auto& f : facet) {
+        if (!value.empty()) value += schema::kEntitySeparator;
+        value += f;
+    }
+    doc.add_value(schema::kSlotEntities, value);
+    data[schema::data::kEntities] = std::move(list);
+}
+
+// Title and body mentions of one article, merged by entity.
+std::vector<entities::EntityCount> merge(std::vector<entities::EntityCount> a,
+                                         const std::vector<entities::EntityCount>& b) {
+    std::map<std::string, std::size_t> at;
+    for (std::size_t i = 0; i < a.size(); ++i) at[a[i].key] = i;
+    for (const auto& e : b) {
+        if (auto it = at.find(e.key); it != at.end())
+            a[it->second].count += e.count;
+        else
+            a.push_back(e);
+    }
+    std::sort(a.begin(), a.end(), [](const auto& x, const auto& y) {
+        return x.count != y.count ? x.count > y.count : x.name < y.name;
+    });
+    return a;
+}
+
+std::string dump(const nlohmann::json& j) {
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 }  // namespace
 
-Xapian::termpos DocumentBuilder::index_text(Xapian::Document& doc, std::string_view text,
-                                            Xapian::termpos first_position, Xapian::termcount wdf,
-                                            bool is_title) const {
-    Xapian::termpos last = first_position;
+Xapian::termpos DocumentBuilder::index_tokens(Xapian::Document& doc,
+                                              const std::vector<analysis::Token>& tokens,
+                                              Xapian::termcount wdf, bool is_title) const {
     const auto exact_prefix = schema::prefix(Term::Exact);
     const auto stem_prefix = schema::prefix(Term::Stem);
     const auto title_prefix = schema::prefix(Term::TitleFolded);
     const auto title_stem_prefix = schema::prefix(Term::TitleStem);
+    Xapian::termpos last = 0;
     std::string term;
-    for (const auto& t : analyzer_.analyze(text, static_cast<std::uint32_t>(first_position))) {
+    for (const auto& t : tokens) {
         if (t.folded.empty() || t.folded.size() > kMaxTermBytes) continue;
         if (t.kind == analysis::TokenKind::CompoundWhole) {
             doc.add_term(t.folded, wdf);
@@ -81,49 +128,67 @@ std::vector<BuiltDocument> DocumentBuilder::build(const documents::Article& arti
     namespace d = schema::data;
     std::vector<BuiltDocument> out;
     out.reserve(1 + article.comments.size());
-    const std::string article_date = date_value(article.meta.date);
+
+    const auto article_date = dates::resolve_article_date(article.meta.date, path, article.body);
+    const std::string article_iso = article_date.date ? article_date.date->iso() : std::string();
+    std::vector<entities::EntityCount> article_entities;
 
     {
         Xapian::Document doc;
-        const auto title_end = index_text(doc, article.title, 1, kTitleWeight, true);
-        index_text(doc, article.body, title_end + kBodyPositionGap, 1, false);
+        const auto title_tokens = analyzer_.analyze(article.title, 1);
+        const auto title_end = index_tokens(doc, title_tokens, kTitleWeight, true);
+        const auto body_tokens =
+            analyzer_.analyze(article.body, static_cast<std::uint32_t>(title_end + kBodyPositionGap));
+        index_tokens(doc, body_tokens, 1, false);
         add_boolean_terms(doc, article_id, documents::Kind::Article, article_id, file_key);
-        if (!article_date.empty()) doc.add_value(schema::kSlotDate, article_date);
+        if (article_date.date) doc.add_value(schema::kSlotDate, slot_value(*article_date.date));
         nlohmann::json data = {{d::kKind, "article"},     {d::kId, article_id},
                                {d::kTitle, article.title}, {d::kArticleId, article_id},
-                               {d::kPath, path},           {d::kDate, article.meta.date},
+                               {d::kPath, path},           {d::kDate, article_iso},
+                               {d::kDateSource, dates::source_name(article_date.source)},
                                {d::kUrl, article.meta.url}, {d::kSource, article.meta.source},
                                {d::kAuthor, article.meta.author}, {d::kText, article.body}};
-        doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        if (matcher_) {
+            // Capitalised-name candidates come from the body only: titles are often in Title Case.
+            article_entities = merge(matcher_->find(article.title, title_tokens, false),
+                                     matcher_->find(article.body, body_tokens, true));
+            add_entities(doc, article_entities, data);
+        }
+        doc.set_data(dump(data));
         out.push_back({article_id, std::move(doc)});
     }
 
     for (const auto& c : article.comments) {
         Xapian::Document doc;
         const std::string id = article_id + "-c" + std::to_string(c.number);
-        index_text(doc, c.text, 1, 1, false);
+        const auto tokens = analyzer_.analyze(c.text, 1);
+        index_tokens(doc, tokens, 1, false);
         add_boolean_terms(doc, id, documents::Kind::Comment, article_id, file_key);
-        // A comment without its own date inherits the article's (flagged in the data).
-        const std::string date = c.date.empty() ? article.meta.date : c.date;
-        const std::string dv = date_value(date);
-        if (!dv.empty()) doc.add_value(schema::kSlotDate, dv);
+        for (const auto& e : article_entities)
+            if (!e.key.empty() && e.key.size() <= 200)
+                doc.add_boolean_term(schema::term(Term::ArticleEntity, e.key));
+        // A comment without a date of its own is dated by its article (and says so).
+        std::optional<dates::Date> own = c.date.empty() ? std::nullopt : dates::parse_french_date(c.date);
+        std::optional<dates::Date> date = own ? own : article_date.date;
+        if (date) doc.add_value(schema::kSlotDate, slot_value(*date));
         nlohmann::json data = {{d::kKind, "comment"},
                                {d::kId, id},
                                {d::kTitle, article.title},
                                {d::kArticleId, article_id},
                                {d::kCommentNumber, c.number},
                                {d::kPath, path},
-                               {d::kDate, date},
+                               {d::kDate, date ? date->iso() : std::string()},
                                {d::kUrl, article.meta.url},
                                {d::kAuthor, c.author},
                                {d::kMentions, c.mentions},
                                {d::kText, c.text}};
-        if (c.date.empty() && !date.empty()) data[d::kDateInherited] = true;
+        if (!own && date) data[d::kDateInherited] = true;
         if (c.parent) {
             data[d::kParentNumber] = *c.parent;
             data[d::kParentId] = article_id + "-c" + std::to_string(*c.parent);
         }
-        doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        if (matcher_) add_entities(doc, matcher_->find(c.text, tokens, true), data);
+        doc.set_data(dump(data));
         out.push_back({id, std::move(doc)});
     }
     return out;

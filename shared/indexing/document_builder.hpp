@@ -8,6 +8,7 @@
 
 #include "analysis/french_analyzer.hpp"
 #include "documents/document.hpp"
+#include "entities/entity_matcher.hpp"
 
 namespace veille::indexing {
 
@@ -19,7 +20,10 @@ struct BuiltDocument {
 
 class DocumentBuilder {
 public:
-    explicit DocumentBuilder(const analysis::FrenchAnalyzer& analyzer) : analyzer_(analyzer) {}
+    // Without a matcher, no entity is recorded.
+    explicit DocumentBuilder(const analysis::FrenchAnalyzer& analyzer,
+                             const entities::EntityMatcher* matcher = nullptr)
+        : analyzer_(analyzer), matcher_(matcher) {}
 
     // The article first, then each comment in thread order. `article_id` is unique in the
     // index; `path` is the file it came from; `file_key` groups every document of that file.
@@ -30,12 +34,13 @@ public:
     static constexpr Xapian::termcount kTitleWeight = 3;
 
 private:
-    // Returns the last position used, so the next field starts after it.
-    Xapian::termpos index_text(Xapian::Document& doc, std::string_view text,
-                               Xapian::termpos first_position, Xapian::termcount wdf,
-                               bool is_title) const;
+    // Adds the terms of analysed text; returns the last position used, so the next field
+    // starts after it.
+    Xapian::termpos index_tokens(Xapian::Document& doc, const std::vector<analysis::Token>& tokens,
+                                 Xapian::termcount wdf, bool is_title) const;
 
     const analysis::FrenchAnalyzer& analyzer_;
+    const entities::EntityMatcher* matcher_;
 };
 
 }  // namespace veille::indexing

@@ -3,10 +3,14 @@
 #include <xapian.h>
 
 #include <nlohmann/json.hpp>
+#include <fstream>
 #include <set>
+#include <sstream>
 
 #include "analysis/french_analyzer.hpp"
 #include "errors.hpp"
+#include "entities/entity_matcher.hpp"
+#include "entities/gazetteer.hpp"
 #include "indexing/document_builder.hpp"
 #include "indexing/file_walker.hpp"
 #include "schema/schema.hpp"
@@ -114,7 +118,29 @@ IndexSummary update_index(const IndexOptions& options, IndexObserver& observer) 
     summary.files_seen = files.size();
 
     analysis::FrenchAnalyzer analyzer;
-    DocumentBuilder builder(analyzer);
+    entities::EntityGazetteer gazetteer(analyzer);
+    std::vector<documents::Diagnostic> gazetteer_diags;
+    gazetteer.load_tsv(entities::EntityGazetteer::builtin_tsv(), "gazetteer.tsv", gazetteer_diags);
+    std::string user_entities;
+    for (const auto& file : options.entity_files) {
+        std::ifstream in(file, std::ios::binary);
+        if (!in) throw UsageError("cannot read entity file " + file.string());
+        std::stringstream ss;
+        ss << in.rdbuf();
+        gazetteer.load_tsv(ss.str(), file.string(), gazetteer_diags);
+        user_entities += ss.str();
+        user_entities += '\n';
+    }
+    for (const auto& d : gazetteer_diags) report(d);
+    // The query side resolves aliases of the user's entities from here.
+    db.set_metadata(std::string(schema::meta::kUserEntities), user_entities);
+    const std::string gazetteer_hash =
+        schema::hash_hex(std::string(entities::EntityGazetteer::builtin_tsv()) + '\0' + user_entities);
+    const bool gazetteer_changed =
+        db.get_metadata(std::string(schema::meta::kGazetteerHash)) != gazetteer_hash;
+    db.set_metadata(std::string(schema::meta::kGazetteerHash), gazetteer_hash);
+    entities::EntityMatcher matcher(gazetteer);
+    DocumentBuilder builder(analyzer, &matcher);
     std::size_t pending_docs = 0;
     std::set<std::string> seen_keys;
 
@@ -135,7 +161,7 @@ IndexSummary update_index(const IndexOptions& options, IndexObserver& observer) 
 
         FileRecord old;
         const bool known = FileRecord::from_json(db.get_metadata(key), old);
-        if (known && old.size == f.size && old.mtime_ns == f.mtime_ns) {
+        if (known && !gazetteer_changed && old.size == f.size && old.mtime_ns == f.mtime_ns) {
             ++summary.files_unchanged;
             continue;
         }
@@ -153,7 +179,7 @@ IndexSummary update_index(const IndexOptions& options, IndexObserver& observer) 
         }
 
         FileRecord record{path, f.size, f.mtime_ns, contents.content_hash};
-        if (known && old.content_hash == record.content_hash) {
+        if (known && !gazetteer_changed && old.content_hash == record.content_hash) {
             // Touched but not changed: remember the new stat, analyse nothing.
             db.set_metadata(key, record.to_json());
             ++summary.files_unchanged;

@@ -17,6 +17,7 @@ struct IndexOptions {
     std::filesystem::path db;
     std::vector<std::filesystem::path> inputs;
     readers::ReadOptions read;
+    std::vector<std::filesystem::path> entity_files;  // user gazetteers, added to the built-in one
     std::size_t commit_every_docs = 5000;  // an interrupted run loses at most this much work
 };
 
@@ -44,6 +45,8 @@ public:
 
 // Brings the index at options.db up to date with options.inputs: new and changed files are
 // (re)indexed, unchanged files cost a stat, files under the inputs that are gone are removed.
+// When the gazetteers changed since the last run, every file is re-analysed so that entity
+// facets never mix two versions.
 // Throws IndexError when the index cannot be opened (missing folder rights, another writer).
 IndexSummary update_index(const IndexOptions& options, IndexObserver& observer);
 

@@ -73,9 +73,52 @@ Json hit_json(const search::Hit& h) {
     hit["date"] = string_or_null<Json>(h.date);
     hit["url"] = string_or_null<Json>(h.url);
     hit["author"] = string_or_null<Json>(h.author);
+    hit["date_inherited"] = h.date_inherited;
     hit["score"] = h.score;
+    Json entities = Json::array();
+    for (const auto& e : h.entities) {
+        Json one = Json::object();
+        one["name"] = e.name;
+        one["type"] = e.type;
+        one["count"] = e.count;
+        entities.push_back(std::move(one));
+    }
+    hit["entities"] = std::move(entities);
     put_snippet(hit, h.snippet);
     return hit;
+}
+
+template <typename Json>
+Json buckets_json(const std::vector<search::FacetBucket>& buckets) {
+    Json out = Json::array();
+    for (const auto& b : buckets) {
+        Json one = Json::object();
+        one["bucket"] = b.bucket;
+        one["count"] = b.count;
+        out.push_back(std::move(one));
+    }
+    return out;
+}
+
+// {"entity":[{"name","type","count"}],"type":[{"bucket","count"}],"date":[…],
+//  "date_granularity":"year"|"month","date_unknown":N}
+template <typename Json>
+Json facets_json(const search::Facets& f) {
+    Json out = Json::object();
+    Json entities = Json::array();
+    for (const auto& e : f.entities) {
+        Json one = Json::object();
+        one["name"] = e.name;
+        one["type"] = e.type;
+        one["count"] = e.count;
+        entities.push_back(std::move(one));
+    }
+    out["entity"] = std::move(entities);
+    out["type"] = buckets_json<Json>(f.kinds);
+    out["date"] = buckets_json<Json>(f.dates);
+    out["date_granularity"] = f.date_granularity;
+    out["date_unknown"] = f.undated;
+    return out;
 }
 
 template <typename Json>
@@ -89,6 +132,7 @@ Json results_json(const search::SearchResults& r) {
     for (const auto& w : r.warnings) doc["warnings"].push_back(w);
     doc["hits"] = Json::array();
     for (const auto& h : r.hits) doc["hits"].push_back(hit_json<Json>(h));
+    if (r.facets.computed) doc["facets"] = facets_json<Json>(r.facets);
     return doc;
 }
 

@@ -210,10 +210,75 @@ void write_hit(std::ostream& out, const search::Hit& hit, const TerminalStyle& s
     meta += "score " + format_score(hit.score);
     out << kIndent << styled(meta, kDim, style.colour) << '\n';
 
+    if (!hit.entities.empty()) {
+        std::string line = "entités : ";
+        for (std::size_t i = 0; i < hit.entities.size() && i < 6; ++i) {
+            if (i) line += ", ";
+            line += one_line(hit.entities[i].name);
+        }
+        if (hit.entities.size() > 6) line += ", …";
+        out << kIndent << styled(line, kDim, style.colour) << '\n';
+    }
+
     write_snippet(out, hit.snippet, style);
 }
 
+std::string thousands(std::uint64_t n) {
+    std::string digits = std::to_string(n), out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i && (digits.size() - i) % 3 == 0) out += "\u202F";  // French thin space
+        out += digits[i];
+    }
+    return out;
+}
+
+// A row of the date chart: label, bar proportional to the largest bucket, count.
+void write_bar(std::ostream& out, const std::string& label, std::uint64_t count, std::uint64_t max,
+               std::size_t bar_width, const TerminalStyle& style) {
+    std::size_t len = max ? static_cast<std::size_t>((count * bar_width + max - 1) / max) : 0;
+    std::string bar;
+    for (std::size_t i = 0; i < len; ++i) bar += "\u2588";
+    std::string padded = label;
+    while (text::display_width(padded) < 14) padded += ' ';
+    out << kIndent << padded << styled(bar, kHighlight, style.colour) << ' ' << thousands(count) << '\n';
+}
+
 }  // namespace
+
+void render_facets(std::ostream& out, const search::Facets& facets, const TerminalStyle& style) {
+    if (!facets.computed) return;
+    out << '\n' << styled("Entités", kBold, style.colour) << '\n';
+    if (facets.entities.empty()) out << kIndent << "(aucune)\n";
+    // Grouped by type, in order of each type's first (most frequent) entity.
+    std::vector<std::string> types;
+    for (const auto& e : facets.entities)
+        if (std::find(types.begin(), types.end(), e.type) == types.end()) types.push_back(e.type);
+    for (const auto& type : types) {
+        std::string line;
+        for (const auto& e : facets.entities) {
+            if (e.type != type) continue;
+            if (!line.empty()) line += " · ";
+            line += one_line(e.name) + " " + thousands(e.count);
+        }
+        std::string label = one_line(type);
+        while (text::display_width(label) < 20) label += ' ';
+        out << kIndent << styled(label, kDim, style.colour) << line << '\n';
+    }
+
+    out << '\n' << styled("Types", kBold, style.colour) << '\n';
+    for (const auto& k : facets.kinds)
+        out << kIndent << (k.bucket == "comment" ? "commentaires" : "articles") << ' ' << thousands(k.count) << '\n';
+
+    out << '\n'
+        << styled(facets.date_granularity == "month" ? "Dates (par mois)" : "Dates (par année)", kBold,
+                  style.colour)
+        << '\n';
+    std::uint64_t max = facets.undated;
+    for (const auto& b : facets.dates) max = std::max(max, b.count);
+    const std::size_t bar_width = style.width > 40 ? std::min<std::size_t>(50, style.width - 30) : 10;
+    for (const auto& b : facets.dates) write_bar(out, b.bucket, b.count, max, bar_width, style);
+    if (facets.undated) write_bar(out, "date inconnue", facets.undated, max, bar_width, style);
+}
 
 TerminalStyle detect_terminal_style(int fd) {
     TerminalStyle style;
@@ -238,6 +303,7 @@ void render_text(std::ostream& out, const search::SearchResults& results,
         out << '\n';
         write_hit(out, hit, style);
     }
+    render_facets(out, results.facets, style);
 }
 
 }  // namespace veille::output

@@ -15,7 +15,11 @@ struct TerminalStyle {
 // colour on when `fd` is a terminal and NO_COLOR is unset or empty; width from the terminal.
 TerminalStyle detect_terminal_style(int fd);
 
+// The header, the hits, then the facets when they were computed.
 void render_text(std::ostream& out, const search::SearchResults& results,
                  const TerminalStyle& style);
+
+// Entity, type and date facets; the date facet as a bar chart, one row per month or year.
+void render_facets(std::ostream& out, const search::Facets& facets, const TerminalStyle& style);
 
 }  // namespace veille::output

@@ -4,25 +4,31 @@
 
 namespace veille::schema {
 
-namespace {
-bool iequals_ascii(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        unsigned char x = a[i], y = b[i];
-        if (x >= 'A' && x <= 'Z') x += 32;
-        if (y >= 'A' && y <= 'Z') y += 32;
-        if (x != y) return false;
+std::optional<Field> field_by_name(std::string_view name) {
+    // Fold ASCII capitals and the É of ENTITÉ/APRÈS typed in capitals.
+    std::string folded;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        unsigned char c = name[i];
+        if (c >= 'A' && c <= 'Z') c += 32;
+        if (c == 0xC3 && i + 1 < name.size()) {
+            unsigned char d = name[i + 1];
+            if (d == 0x89 || d == 0x88) {  // É È -> é è
+                folded += static_cast<char>(0xC3);
+                folded += static_cast<char>(d + 0x20);
+                ++i;
+                continue;
+            }
+        }
+        folded += static_cast<char>(c);
     }
-    return true;
-}
-}  // namespace
-
-std::optional<Term> field_by_name(std::string_view name) {
-    for (const auto& s : kTerms) {
-        if (s.kind == FieldKind::Internal && s.field_fr.empty()) continue;
-        if ((!s.field_fr.empty() && iequals_ascii(name, s.field_fr)) ||
-            (!s.field_en.empty() && iequals_ascii(name, s.field_en)))
-            return s.term;
+    for (const auto& f : kFields) {
+        std::string_view names = f.names;
+        while (!names.empty()) {
+            auto bar = names.find('|');
+            if (names.substr(0, bar) == folded) return f.field;
+            if (bar == std::string_view::npos) break;
+            names.remove_prefix(bar + 1);
+        }
     }
     return std::nullopt;
 }

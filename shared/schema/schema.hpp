@@ -12,42 +12,67 @@ namespace veille::schema {
 
 // Bumped whenever what is written to the index changes meaning; stored in the index metadata
 // so an old index is rebuilt rather than misread.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 enum class Term {
-    Folded,       // "" + folded word, positional: body and title text, stopwords included
-    Exact,        // case-folded word with accents, only where it differs from the folded one
-    Stem,         // Snowball stem of the folded word
-    TitleFolded,  // title words, for the title:/titre: field
+    Folded,         // "" + folded word, positional: body and title text, stopwords included
+    Exact,          // case-folded word with accents, only where it differs from the folded one
+    Stem,           // Snowball stem of the folded word
+    TitleFolded,    // title words, for the title:/titre: field
     TitleStem,
-    UniqueId,     // document id (article "a1b2…", comment "a1b2…-c3"): replace/delete by id
-    Kind,         // "article" | "comment"
-    File,         // hash of the source file path: every document of one file, for re-indexing
-    Article,      // a comment's article id (and an article's own id)
+    UniqueId,       // document id (article "a1b2…", comment "a1b2…-c3"): replace/delete by id
+    Kind,           // "article" | "comment"
+    File,           // hash of the source file path: every document of one file, for re-indexing
+    Article,        // a comment's article id (and an article's own id)
+    Entity,         // folded canonical name of an entity the document names ("etat islamique")
+    ArticleEntity,  // on a comment: an entity its article names
 };
 
-enum class FieldKind { Text, Boolean, Internal };
+enum class TermKind { Text, Boolean };
 
 struct TermSpec {
     Term term;
     std::string_view prefix;
-    FieldKind kind;
-    std::string_view field_fr;  // query-language field name, empty when not user-facing
-    std::string_view field_en;
+    TermKind kind;
     std::string_view doc;
 };
 
 // clang-format off
-inline constexpr std::array<TermSpec, 9> kTerms{{
-    {Term::Folded,      "",    FieldKind::Text,     "",      "",      "folded word, with positions (phrases)"},
-    {Term::Exact,       "XE",  FieldKind::Text,     "",      "",      "accented exact form, ranks exact spellings first"},
-    {Term::Stem,        "Z",   FieldKind::Text,     "",      "",      "stem of the folded word"},
-    {Term::TitleFolded, "S",   FieldKind::Text,     "titre", "title", "folded title word"},
-    {Term::TitleStem,   "ZS",  FieldKind::Text,     "",      "",      "stem of a title word"},
-    {Term::UniqueId,    "Q",   FieldKind::Internal, "id",    "id",    "document id"},
-    {Term::Kind,        "K",   FieldKind::Boolean,  "type",  "type",  "article | comment"},
-    {Term::File,        "XF",  FieldKind::Internal, "",      "",      "hash of the source path"},
-    {Term::Article,     "XA",  FieldKind::Boolean,  "",      "",      "id of the article a document belongs to"},
+inline constexpr std::array<TermSpec, 11> kTerms{{
+    {Term::Folded,        "",    TermKind::Text,    "folded word, with positions (phrases)"},
+    {Term::Exact,         "XE",  TermKind::Text,    "accented exact form, ranks exact spellings first"},
+    {Term::Stem,          "Z",   TermKind::Text,    "stem of the folded word"},
+    {Term::TitleFolded,   "S",   TermKind::Text,    "folded title word"},
+    {Term::TitleStem,     "ZS",  TermKind::Text,    "stem of a title word"},
+    {Term::UniqueId,      "Q",   TermKind::Boolean, "document id"},
+    {Term::Kind,          "K",   TermKind::Boolean, "article | comment"},
+    {Term::File,          "XF",  TermKind::Boolean, "hash of the source path"},
+    {Term::Article,       "XA",  TermKind::Boolean, "id of the article a document belongs to"},
+    {Term::Entity,        "XN",  TermKind::Boolean, "entity named by the document (folded canonical name)"},
+    {Term::ArticleEntity, "XNA", TermKind::Boolean, "entity named by a comment's article"},
+}};
+// clang-format on
+
+// The fields of the query language, with every spelling a user may type (French and
+// English, with and without accents; matched case-insensitively).
+enum class Field { Title, Kind, Entity, ArticleEntity, Date, After, Before, Id };
+
+struct FieldSpec {
+    Field field;
+    std::string_view names;  // '|'-separated
+    std::string_view doc;
+};
+
+// clang-format off
+inline constexpr std::array<FieldSpec, 8> kFields{{
+    {Field::Title,         "titre|title",                                 "words of the title"},
+    {Field::Kind,          "type|kind",                                   "article | commentaire (comment)"},
+    {Field::Entity,        "entité|entite|entity|entités|entites",        "an entity the document names"},
+    {Field::ArticleEntity, "article.entité|article.entite|article.entity", "an entity the comment's article names"},
+    {Field::Date,          "date",                                        "2025, 2025-11, 2025-11-06, 2022-01-01..2023-06-30, 2024.."},
+    {Field::After,         "après|apres|after|since|depuis",              "on or after this date"},
+    {Field::Before,        "avant|before|until",                          "strictly before this date"},
+    {Field::Id,            "id",                                          "a document id"},
 }};
 // clang-format on
 
@@ -65,15 +90,22 @@ inline std::string term(Term t, std::string_view value) {
     return out;
 }
 
-// The user-facing field name (French or English, any case) -> the term it searches.
-std::optional<Term> field_by_name(std::string_view name);
+// The query field a user typed (any spelling in kFields, any case).
+std::optional<Field> field_by_name(std::string_view name);
 
 // Value slots, each with its encoding.
 enum Slot : Xapian::valueno {
-    kSlotDate = 0,     // "YYYYMMDD" (sorts as a string); absent when the date is unknown
-    kSlotKind = 1,     // "article" | "comment"
-    kSlotArticle = 2,  // article id: collapse key for "one hit per article"
+    kSlotDate = 0,      // "YYYYMMDD", month/day 00 when unknown (sorts as a string); absent
+                        // when the date is unknown
+    kSlotKind = 1,      // "article" | "comment"
+    kSlotArticle = 2,   // article id: collapse key for "one hit per article"
+    kSlotEntities = 3,  // the document's entities, sorted: "type\x1ename" joined by "\x1f"
+                        // (one value per document, so Xapian's ValueCountMatchSpy, which remote
+                        // shards support, counts combinations that the facet code splits)
 };
+
+inline constexpr char kEntityTypeSeparator = '\x1e';
+inline constexpr char kEntitySeparator = '\x1f';
 
 // Keys of the JSON object stored as each document's data: what a hit needs to be displayed
 // without re-reading its file.
@@ -94,12 +126,16 @@ inline constexpr const char* kSource = "source";
 inline constexpr const char* kAuthor = "author";
 inline constexpr const char* kMentions = "mentions";
 inline constexpr const char* kText = "text";
+inline constexpr const char* kEntities = "entities";        // [{"name","type","count"}]
+inline constexpr const char* kDateSource = "date_source";   // metadata | path | text | article
 }  // namespace data
 
 // Index metadata keys (Xapian user metadata).
 namespace meta {
 inline constexpr std::string_view kSchemaVersion = "veille:schema";
 inline constexpr std::string_view kFilePrefix = "veille:file:";  // + path hash -> FileRecord JSON
+inline constexpr std::string_view kUserEntities = "veille:entities:user";  // user gazetteers (TSV)
+inline constexpr std::string_view kGazetteerHash = "veille:entities:hash";  // re-analyse on change
 }  // namespace meta
 
 // Stable 64-bit FNV-1a hash as 16 hex digits: document ids and path keys. Stable across

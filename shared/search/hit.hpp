@@ -11,6 +11,12 @@
 
 namespace veille::search {
 
+struct HitEntity {
+    std::string name;
+    std::string type;
+    std::uint32_t count = 0;  // mentions in this document
+};
+
 struct Hit {
     int rank = 0;  // 1-based, counting from the first result of the query (offset included)
     double score = 0;
@@ -25,7 +31,30 @@ struct Hit {
     std::string date;           // ISO 8601 or empty
     std::string url;
     std::string author;
+    bool date_inherited = false;  // a comment dated by its article
+    std::vector<HitEntity> entities;
     snippets::Snippet snippet;
+};
+
+struct EntityFacet {
+    std::string name;
+    std::string type;
+    std::uint64_t count = 0;  // matching documents that name it
+};
+
+struct FacetBucket {
+    std::string bucket;  // "article" | "comment"; "2025" or "2025-11"
+    std::uint64_t count = 0;
+};
+
+// Counts over ALL matches of the query, not just the page shown.
+struct Facets {
+    bool computed = false;
+    std::vector<EntityFacet> entities;  // most frequent first
+    std::vector<FacetBucket> kinds;
+    std::vector<FacetBucket> dates;     // chronological
+    std::string date_granularity;       // "year" | "month"
+    std::uint64_t undated = 0;          // matches with no known date ("date inconnue")
 };
 
 struct SearchResults {
@@ -36,6 +65,7 @@ struct SearchResults {
     std::uint64_t offset = 0;
     std::vector<Hit> hits;
     std::vector<std::string> warnings;  // e.g. "unbalanced quote: read as a phrase to the end"
+    Facets facets;
 };
 
 }  // namespace veille::search

@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "schema/schema.hpp"
+#include "search/date_filter.hpp"
 #include "text/utf8.hpp"
 
 namespace veille::search {
@@ -155,6 +156,33 @@ private:
     std::vector<std::string>& warnings_;
 };
 
+// ---------------------------------------------------------------- filters
+
+// The index key of an entity the user names by any of its forms: aliases resolve through
+// the gazetteer (Daech -> État islamique); an unknown name is looked up as typed (folded),
+// which is how candidate entities are stored.
+std::string entity_key_of(const analysis::FrenchAnalyzer& analyzer,
+                          const entities::EntityGazetteer* gazetteer, std::string_view name) {
+    if (gazetteer) {
+        if (auto e = gazetteer->resolve(name)) return gazetteer->entities()[*e].key;
+        return gazetteer->key_of(name);
+    }
+    std::string key;
+    for (const auto& t : analyzer.analyze(name)) {
+        if (t.kind == TokenKind::CompoundWhole) continue;
+        if (!key.empty()) key += ' ';
+        key += t.folded;
+    }
+    return key;
+}
+
+Xapian::Query date_range_query(const DateRange& range) {
+    if (!range.low.empty() && !range.high.empty())
+        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, range.low, range.high);
+    if (!range.low.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, range.low);
+    return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kSlotDate, range.high);
+}
+
 // ---------------------------------------------------------------- building
 
 struct Built {
@@ -164,9 +192,9 @@ struct Built {
 
 class Builder {
 public:
-    Builder(const analysis::FrenchAnalyzer& a, std::vector<LexToken> toks, bool keep_stopwords,
-            ParsedQuery& out)
-        : analyzer_(a), toks_(std::move(toks)), keep_stopwords_(keep_stopwords), out_(out) {}
+    Builder(const analysis::FrenchAnalyzer& a, const entities::EntityGazetteer* g,
+            std::vector<LexToken> toks, bool keep_stopwords, ParsedQuery& out)
+        : analyzer_(a), gazetteer_(g), toks_(std::move(toks)), keep_stopwords_(keep_stopwords), out_(out) {}
 
     Xapian::Query run(bool& filters_only) {
         Xapian::Query q;
@@ -346,12 +374,13 @@ private:
     }
 
     Built field_query(const LexToken& t) {
-        auto term = schema::field_by_name(t.field);
-        if (!term) return {};
-        switch (*term) {
-            case Term::TitleFolded:
+        using schema::Field;
+        auto field = schema::field_by_name(t.field);
+        if (!field) return {};
+        switch (*field) {
+            case Field::Title:
                 return {t.kind == Lex::Phrase ? phrase_query(t.text, true) : words_query(t.text, true), false};
-            case Term::Kind: {
+            case Field::Kind: {
                 std::string v = analyzer_.folded_form(t.text);
                 std::vector<Xapian::Query> kinds;
                 for (std::size_t start = 0; start <= v.size();) {
@@ -369,14 +398,36 @@ private:
                 if (kinds.empty()) return {};
                 return {Xapian::Query(Xapian::Query::OP_OR, kinds.begin(), kinds.end()), true};
             }
-            case Term::UniqueId:
+            case Field::Entity:
+            case Field::ArticleEntity: {
+                const std::string key = entity_key(t.text);
+                if (key.empty()) return {};
+                const Term term = *field == Field::Entity ? Term::Entity : Term::ArticleEntity;
+                return {Xapian::Query(schema::term(term, key)), true};
+            }
+            case Field::Date:
+            case Field::After:
+            case Field::Before: {
+                auto range = parse_date_filter(*field, t.text);
+                if (!range) {
+                    out_.warnings.push_back(t.field + ":" + t.text +
+                                            " is not a date (2025, 2025-11, 2025-11-06, "
+                                            "2022-01-01..2023-06-30): ignored");
+                    return {};
+                }
+                out_.date_filtered = true;
+                return {date_range_query(*range), true};
+            }
+            case Field::Id:
                 return {Xapian::Query(schema::term(Term::UniqueId, t.text)), true};
-            default:
-                return {};
         }
+        return {};
     }
 
+    std::string entity_key(std::string_view name) const { return entity_key_of(analyzer_, gazetteer_, name); }
+
     const analysis::FrenchAnalyzer& analyzer_;
+    const entities::EntityGazetteer* gazetteer_;
     std::vector<LexToken> toks_;
     std::size_t pos_ = 0;
     bool keep_stopwords_;
@@ -387,16 +438,26 @@ private:
 
 }  // namespace
 
+Xapian::Query QueryBuilder::entity_filter(std::string_view name) const {
+    return Xapian::Query(schema::term(Term::Entity, entity_key_of(analyzer_, gazetteer_, name)));
+}
+
+std::optional<Xapian::Query> QueryBuilder::date_filter(schema::Field field, std::string_view value) const {
+    auto range = parse_date_filter(field, value);
+    if (!range) return std::nullopt;
+    return date_range_query(*range);
+}
+
 ParsedQuery QueryBuilder::parse(std::string_view input) const {
     ParsedQuery out;
     auto tokens = Lexer(input, out.warnings).run();
-    Builder strict(analyzer_, tokens, false, out);
+    Builder strict(analyzer_, gazetteer_, tokens, false, out);
     out.query = strict.run(out.filters_only);
     if ((out.query.empty() || out.filters_only) && strict.saw_stopwords()) {
         // Only stopwords were typed ("qu'il", "la"): search them rather than nothing.
         ParsedQuery again;
         again.warnings = out.warnings;
-        Builder loose(analyzer_, tokens, true, again);
+        Builder loose(analyzer_, gazetteer_, tokens, true, again);
         again.query = loose.run(again.filters_only);
         out = std::move(again);
     }

@@ -3,7 +3,8 @@
 //   russie mali            every content word required (French stopwords are not)
 //   russie OU mali         alternatives (OR / OU); AND / ET explicit; NOT / SAUF / -word exclude
 //   "forces russes"        phrase, also with « guillemets » and “curly quotes”
-//   titre:Barkhane         a field (title: / titre:); type:article, type:commentaire filter
+//   titre:Barkhane         a field (title: / titre:)
+//   type:commentaire       filters: type:, entité:/entity:, article.entité:, date:, après:, avant:
 //   russ*                  words starting with "russ"
 //   ( ... )                grouping
 //
@@ -11,6 +12,7 @@
 // operators and unknown fields are repaired (with a warning) rather than refused.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +20,8 @@
 #include <xapian.h>
 
 #include "analysis/french_analyzer.hpp"
+#include "entities/gazetteer.hpp"
+#include "schema/schema.hpp"
 #include "snippets/snippet_builder.hpp"
 
 namespace veille::search {
@@ -26,16 +30,25 @@ struct ParsedQuery {
     Xapian::Query query;               // empty when nothing searchable was typed
     snippets::HighlightTerms highlight;
     std::vector<std::string> warnings;
-    bool filters_only = false;         // only type:… filters: list what passes them
+    bool filters_only = false;         // only filters (type:, entité:, date:): list what passes
+    bool date_filtered = false;        // a date filter is in force
 
     bool empty() const { return query.empty(); }
 };
 
 class QueryBuilder {
 public:
-    explicit QueryBuilder(const analysis::FrenchAnalyzer& analyzer) : analyzer_(analyzer) {}
+    // Without a gazetteer, entité: filters match canonical names only (no aliases).
+    explicit QueryBuilder(const analysis::FrenchAnalyzer& analyzer,
+                          const entities::EntityGazetteer* gazetteer = nullptr)
+        : analyzer_(analyzer), gazetteer_(gazetteer) {}
 
     ParsedQuery parse(std::string_view input) const;
+
+    // The filters behind entité: and date:, for command-line options that mean the same.
+    // An entity may be named by any of its forms; a bad date gives nullopt.
+    Xapian::Query entity_filter(std::string_view name) const;
+    std::optional<Xapian::Query> date_filter(schema::Field field, std::string_view value) const;
 
     // Relative weights of the forms one query word is looked for under: an exact (accented)
     // match outranks a folded one, which outranks a stem-only match.
@@ -45,6 +58,7 @@ public:
 
 private:
     const analysis::FrenchAnalyzer& analyzer_;
+    const entities::EntityGazetteer* gazetteer_;
 };
 
 }  // namespace veille::search

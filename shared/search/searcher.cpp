@@ -4,7 +4,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+
 #include "analysis/french_analyzer.hpp"
+#include "entities/gazetteer.hpp"
 #include "errors.hpp"
 #include "schema/schema.hpp"
 #include "search/query_builder.hpp"
@@ -19,7 +24,8 @@ struct Searcher::Impl {
     fs::path path;
     Xapian::Database db;
     analysis::FrenchAnalyzer analyzer;
-    QueryBuilder builder{analyzer};
+    entities::EntityGazetteer gazetteer{analyzer};
+    QueryBuilder builder{analyzer, &gazetteer};
 };
 
 namespace {
@@ -53,8 +59,68 @@ Hit make_hit(const Xapian::MSetIterator& m, const snippets::SnippetBuilder& snip
     hit.date = str(data, d::kDate);
     hit.url = str(data, d::kUrl);
     hit.author = str(data, d::kAuthor);
+    hit.date_inherited = data.value(d::kDateInherited, false);
+    if (auto it = data.find(d::kEntities); it != data.end() && it->is_array()) {
+        for (const auto& e : *it) {
+            if (!e.is_object()) continue;
+            hit.entities.push_back({e.value("name", ""), e.value("type", ""), e.value("count", 0u)});
+        }
+    }
     hit.snippet = snippets.build(str(data, d::kText));
     return hit;
+}
+
+// Splits the per-document entity combinations counted by the match spy into per-entity
+// counts: each document holds one value listing all its entities (see schema::kSlotEntities).
+std::vector<EntityFacet> entity_facet(const Xapian::ValueCountMatchSpy& spy, std::size_t limit) {
+    std::map<std::pair<std::string, std::string>, std::uint64_t> counts;  // (name, type)
+    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+        const std::string combo = *it;
+        const std::uint64_t n = it.get_termfreq();
+        std::size_t start = 0;
+        while (start <= combo.size()) {
+            auto end = combo.find(schema::kEntitySeparator, start);
+            std::string_view one(combo.data() + start, (end == std::string::npos ? combo.size() : end) - start);
+            auto sep = one.find(schema::kEntityTypeSeparator);
+            if (sep != std::string_view::npos)
+                counts[{std::string(one.substr(sep + 1)), std::string(one.substr(0, sep))}] += n;
+            if (end == std::string::npos) break;
+            start = end + 1;
+        }
+    }
+    std::vector<EntityFacet> out;
+    for (const auto& [key, n] : counts) out.push_back({key.first, key.second, n});
+    std::sort(out.begin(), out.end(), [](const EntityFacet& a, const EntityFacet& b) {
+        return a.count != b.count ? a.count > b.count : a.name < b.name;
+    });
+    if (out.size() > limit) out.resize(limit);
+    return out;
+}
+
+// Per-day counts -> per-month buckets when the dates span two years or less, else per year.
+void date_facet(const Xapian::ValueCountMatchSpy& spy, std::uint64_t total, Facets& facets) {
+    std::map<std::string, std::uint64_t> days;
+    std::uint64_t dated = 0;
+    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+        days[*it] += it.get_termfreq();
+        dated += it.get_termfreq();
+    }
+    facets.undated = total > dated ? total - dated : 0;
+    if (days.empty()) {
+        facets.date_granularity = "year";
+        return;
+    }
+    const int first_year = std::atoi(days.begin()->first.substr(0, 4).c_str());
+    const int last_year = std::atoi(days.rbegin()->first.substr(0, 4).c_str());
+    const bool monthly = last_year - first_year <= 1;
+    facets.date_granularity = monthly ? "month" : "year";
+    std::map<std::string, std::uint64_t> buckets;
+    for (const auto& [day, n] : days) {
+        std::string bucket = day.substr(0, 4);
+        if (monthly) bucket += "-" + (day.substr(4, 2) == "00" ? std::string("??") : day.substr(4, 2));
+        buckets[bucket] += n;
+    }
+    for (const auto& [b, n] : buckets) facets.dates.push_back({b, n});
 }
 
 }  // namespace
@@ -72,6 +138,12 @@ Searcher::Searcher(const fs::path& db) : impl_(std::make_unique<Impl>()) {
         throw IndexError("cannot open index " + db.string() + ": " + e.get_msg() +
                          " (create it with `veille-index --db " + db.string() + " FOLDER`)");
     }
+    // Aliases of the built-in entities and of the user's own (saved in the index by
+    // veille-index --entities), so entité:Daech finds État islamique.
+    std::vector<documents::Diagnostic> ignored;  // veille-index reported them already
+    impl_->gazetteer.load_tsv(entities::EntityGazetteer::builtin_tsv(), "gazetteer.tsv", ignored);
+    const std::string user = impl_->db.get_metadata(std::string(schema::meta::kUserEntities));
+    if (!user.empty()) impl_->gazetteer.load_tsv(user, "user entities", ignored);
 }
 
 Searcher::~Searcher() = default;
@@ -87,10 +159,25 @@ SearchResults Searcher::search(const SearchOptions& options) {
     ParsedQuery parsed = impl_->builder.parse(options.query);
     results.warnings = parsed.warnings;
     Xapian::Query query = parsed.query;
-    if (options.kind) {
-        Xapian::Query kind(schema::term(Term::Kind, documents::kind_name(*options.kind)));
-        query = query.empty() ? Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, kind, 0.0)
-                              : Xapian::Query(Xapian::Query::OP_FILTER, query, kind);
+    bool filters_only = parsed.filters_only;
+    // Command-line filters are the same filters as the query fields.
+    std::vector<Xapian::Query> filters;
+    if (options.kind) filters.emplace_back(schema::term(Term::Kind, documents::kind_name(*options.kind)));
+    for (const auto& e : options.entities) filters.push_back(impl_->builder.entity_filter(e));
+    if (!options.since.empty() || !options.until.empty()) {
+        auto range = impl_->builder.date_filter(schema::Field::Date, options.since + ".." + options.until);
+        if (!range) throw UsageError("not a date: " + (options.since.empty() ? options.until : options.since) +
+                                     " (expected 2025, 2025-11, 2025-11-06 or 6 novembre 2025)");
+        filters.push_back(*range);
+    }
+    if (!filters.empty()) {
+        Xapian::Query f(Xapian::Query::OP_AND, filters.begin(), filters.end());
+        if (query.empty()) {
+            query = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, f, 0.0);
+            filters_only = true;
+        } else {
+            query = Xapian::Query(Xapian::Query::OP_FILTER, query, f);
+        }
     }
     if (query.empty()) {
         if (!options.query.empty()) results.warnings.push_back("nothing to search for in this query");
@@ -105,13 +192,36 @@ SearchResults Searcher::search(const SearchOptions& options) {
             Xapian::Enquire enquire(impl_->db);
             enquire.set_query(query);
             enquire.set_weighting_scheme(Xapian::BM25Weight());
-            // Ties (filter-only queries score 0) keep a stable order: newest first, then id.
-            if (parsed.filters_only || (parsed.query.empty() && options.kind))
-                enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
-            const Xapian::doccount check_at_least = options.offset + options.limit + 1000;
+            // Undated documents go last whichever way dates are sorted.
+            Xapian::MultiValueKeyMaker newest, oldest;
+            newest.add_value(schema::kSlotDate, true, "");
+            oldest.add_value(schema::kSlotDate, false, "99999999");
+            SortOrder sort = options.sort;
+            // A query made only of filters has nothing to rank by: newest first.
+            if (filters_only && sort == SortOrder::Relevance) sort = SortOrder::DateNewest;
+            if (sort == SortOrder::DateNewest) enquire.set_sort_by_key_then_relevance(&newest, false);
+            if (sort == SortOrder::DateOldest) enquire.set_sort_by_key_then_relevance(&oldest, false);
+
+            Xapian::ValueCountMatchSpy entity_spy(schema::kSlotEntities), kind_spy(schema::kSlotKind),
+                date_spy(schema::kSlotDate);
+            if (options.facets) {
+                enquire.add_matchspy(&entity_spy);
+                enquire.add_matchspy(&kind_spy);
+                enquire.add_matchspy(&date_spy);
+            }
+            // Facets must see every match, which also makes the total exact.
+            const Xapian::doccount check_at_least =
+                options.facets ? impl_->db.get_doccount() : options.offset + options.limit + 1000;
             Xapian::MSet mset = enquire.get_mset(options.offset, options.limit, check_at_least);
             results.total = mset.get_matches_estimated();
             results.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+            if (options.facets) {
+                results.facets.computed = true;
+                results.facets.entities = entity_facet(entity_spy, options.facet_entities);
+                for (auto it = kind_spy.values_begin(); it != kind_spy.values_end(); ++it)
+                    results.facets.kinds.push_back({*it, it.get_termfreq()});
+                date_facet(date_spy, results.total, results.facets);
+            }
             snippets::SnippetBuilder snippets(impl_->analyzer, parsed.highlight, options.snippet_bytes);
             results.hits.clear();
             for (auto m = mset.begin(); m != mset.end(); ++m) results.hits.push_back(make_hit(m, snippets));

@@ -12,11 +12,19 @@
 
 namespace veille::search {
 
+enum class SortOrder { Relevance, DateNewest, DateOldest };
+
 struct SearchOptions {
     std::string query;
     std::uint32_t limit = 10;
     std::uint32_t offset = 0;
-    std::optional<documents::Kind> kind;  // --type
+    std::optional<documents::Kind> kind;   // --type
+    std::vector<std::string> entities;     // --entity (all must match), any form: "Daech"
+    std::string since;                     // --since: on or after (any date form)
+    std::string until;                     // --until: on or before
+    SortOrder sort = SortOrder::Relevance;
+    bool facets = false;                   // count entities, kinds, dates over all matches
+    std::size_t facet_entities = 20;       // how many entities the facet lists
     std::size_t snippet_bytes = 300;
 };
 

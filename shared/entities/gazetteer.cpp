@@ -1,0 +1,155 @@
+#include "entities/gazetteer.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace veille::entities {
+
+namespace {
+
+constexpr std::array<std::string_view, 9> kTypes{
+    "pays",     "ville/région", "organisation", "groupe armé", "opération militaire",
+    "alliance", "personne",     "institution",  kCandidateType};
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+    return s;
+}
+
+// AES, EI, ONU, OTAN (not FAMa, not Mali): at most 4 letters, all capitals (dots allowed).
+bool is_short_acronym(std::string_view form) {
+    std::size_t letters = 0;
+    for (unsigned char c : form) {
+        if (c == '.') continue;
+        if (c < 'A' || c > 'Z') return false;
+        ++letters;
+    }
+    return letters >= 1 && letters <= 4;
+}
+
+std::string join(const std::vector<std::string>& units) {
+    std::string out;
+    for (const auto& u : units) {
+        if (!out.empty()) out += ' ';
+        out += u;
+    }
+    return out;
+}
+
+}  // namespace
+
+EntityGazetteer::EntityGazetteer(const analysis::FrenchAnalyzer& analyzer) : analyzer_(analyzer) {}
+
+std::vector<std::string> EntityGazetteer::units_of(std::string_view text) const {
+    std::vector<std::string> units;
+    for (const auto& t : analyzer_.analyze(text)) {
+        if (t.kind == analysis::TokenKind::CompoundWhole) continue;
+        if (t.kind == analysis::TokenKind::Elision && units.empty()) continue;  // "l’Élysée"
+        units.push_back(t.folded);
+    }
+    return units;
+}
+
+std::string EntityGazetteer::key_of(std::string_view name) const { return join(units_of(name)); }
+
+void EntityGazetteer::load_tsv(std::string_view tsv, std::string_view origin,
+                               std::vector<documents::Diagnostic>& diagnostics) {
+    std::size_t line_no = 0;
+    auto warn = [&](std::string message) {
+        diagnostics.push_back({documents::Severity::Warning, std::string(origin), line_no, std::move(message)});
+    };
+    while (!tsv.empty()) {
+        ++line_no;
+        auto nl = tsv.find('\n');
+        std::string_view line = trim(tsv.substr(0, nl));
+        tsv.remove_prefix(nl == std::string_view::npos ? tsv.size() : nl + 1);
+        if (line.empty() || line.front() == '#') continue;
+
+        auto tab1 = line.find('\t');
+        auto tab2 = tab1 == std::string_view::npos ? tab1 : line.find('\t', tab1 + 1);
+        if (tab2 == std::string_view::npos) {
+            warn("expected three tab-separated columns (name, type, forms): line skipped");
+            continue;
+        }
+        std::string_view name = trim(line.substr(0, tab1));
+        std::string_view type = trim(line.substr(tab1 + 1, tab2 - tab1 - 1));
+        std::string_view forms = trim(line.substr(tab2 + 1));
+        if (name.empty()) {
+            warn("empty entity name: line skipped");
+            continue;
+        }
+        if (std::find(kTypes.begin(), kTypes.end(), type) == kTypes.end()) {
+            warn("unknown type \"" + std::string(type) +
+                 "\" (expected pays, ville/région, organisation, groupe armé, opération militaire, "
+                 "alliance, personne, institution or autre): line skipped");
+            continue;
+        }
+        const std::string key = key_of(name);
+        if (key.empty()) {
+            warn("entity name has no letters: line skipped");
+            continue;
+        }
+        std::size_t index;
+        if (auto it = by_name_.find(key); it != by_name_.end()) {
+            index = it->second;
+        } else {
+            index = entities_.size();
+            entities_.push_back({std::string(name), std::string(type), key});
+            by_name_.emplace(key, index);
+        }
+
+        // The canonical name is always a form, whether or not the line repeats it.
+        std::vector<std::string_view> all{name};
+        for (std::size_t start = 0; start <= forms.size();) {
+            auto bar = forms.find('|', start);
+            std::string_view f = trim(forms.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start));
+            if (!f.empty()) all.push_back(f);
+            if (bar == std::string_view::npos) break;
+            start = bar + 1;
+        }
+        for (std::string_view f : all) {
+            Form form;
+            form.entity = index;
+            form.compound_prefix = f.size() > 1 && f.back() == '-';
+            if (form.compound_prefix) f.remove_suffix(1);
+            form.capitals_only = is_short_acronym(f);
+            form.units = units_of(f);
+            if (form.units.empty()) {
+                warn("form \"" + std::string(f) + "\" has no letters: ignored");
+                continue;
+            }
+            const std::string joined = join(form.units);
+            if (!form.compound_prefix) by_joined_units_.emplace(joined, index);
+            bool duplicate = false;
+            if (auto it = by_first_unit_.find(form.units.front()); it != by_first_unit_.end())
+                for (auto fi : it->second)
+                    if (forms_[fi].units == form.units && forms_[fi].entity == index &&
+                        forms_[fi].capitals_only == form.capitals_only &&
+                        forms_[fi].compound_prefix == form.compound_prefix)
+                        duplicate = true;
+            if (duplicate) continue;
+            max_units_ = std::max(max_units_, form.units.size());
+            auto& list = by_first_unit_[form.units.front()];
+            list.push_back(forms_.size());
+            forms_.push_back(std::move(form));
+            std::stable_sort(list.begin(), list.end(), [&](std::size_t a, std::size_t b) {
+                return forms_[a].units.size() > forms_[b].units.size();
+            });
+        }
+    }
+}
+
+const std::vector<std::size_t>* EntityGazetteer::forms_starting_with(const std::string& unit) const {
+    auto it = by_first_unit_.find(unit);
+    return it == by_first_unit_.end() ? nullptr : &it->second;
+}
+
+std::optional<std::size_t> EntityGazetteer::resolve(std::string_view name) const {
+    const std::string joined = join(units_of(name));
+    if (auto it = by_name_.find(joined); it != by_name_.end()) return it->second;
+    if (auto it = by_joined_units_.find(joined); it != by_joined_units_.end()) return it->second;
+    return std::nullopt;
+}
+
+}  // namespace veille::entities

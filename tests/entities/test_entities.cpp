@@ -1,0 +1,185 @@
+// Entities as a specification: real sentences (the seed article, ../shared/corpora) and the
+// entities they must, and must not, yield.
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "analysis/french_analyzer.hpp"
+#include "entities/entity_matcher.hpp"
+#include "entities/gazetteer.hpp"
+#include "readers/file_reader.hpp"
+
+using namespace veille;
+
+namespace {
+
+struct World {
+    analysis::FrenchAnalyzer analyzer;
+    veille::entities::EntityGazetteer gazetteer{analyzer};
+    veille::entities::EntityMatcher matcher{gazetteer};
+    World() {
+        std::vector<documents::Diagnostic> diags;
+        gazetteer.load_tsv(veille::entities::EntityGazetteer::builtin_tsv(), "gazetteer.tsv", diags);
+        for (const auto& d : diags) BOOST_TEST_MESSAGE(d.to_string());
+        BOOST_TEST(diags.empty());
+    }
+    std::vector<veille::entities::EntityCount> find(std::string_view text, bool candidates = true) const {
+        return matcher.find(text, analyzer.analyze(text), candidates);
+    }
+    std::set<std::string> names(std::string_view text, bool candidates = true) const {
+        std::set<std::string> out;
+        for (const auto& e : find(text, candidates)) out.insert(e.name);
+        return out;
+    }
+};
+
+const World& world() {
+    static World w;
+    return w;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(entities)
+
+BOOST_AUTO_TEST_CASE(the_builtin_gazetteer_is_large_and_loads_cleanly) {
+    BOOST_TEST(world().gazetteer.entities().size() >= 200u);
+}
+
+BOOST_AUTO_TEST_CASE(sentences_and_the_entities_they_name) {
+    struct Case {
+        const char* text;
+        std::vector<std::string> must;
+        std::vector<std::string> must_not;
+    };
+    const std::vector<Case> cases = {
+        // Aliases, acronyms, elisions, case.
+        {"la formation de l’Alliance des États du Sahel (AES)", {"Alliance des États du Sahel"}, {"Sahel"}},
+        {"les pays de l’AES se retirent", {"Alliance des États du Sahel"}, {}},
+        {"des combattants liés à Al-Qaïda", {"Al-Qaïda"}, {}},
+        {"des groupes affiliés à l’État islamique", {"État islamique"}, {}},
+        {"Daech revendique l’attaque", {"État islamique"}, {}},
+        {"les Forces armées maliennes (FAMa)", {"Forces armées maliennes"}, {"Mali"}},
+        {"BAMAKO, la capitale", {"Bamako"}, {}},
+        {"l’opération Barkhane", {"Barkhane"}, {}},
+        // Demonyms in every gender and number.
+        {"les populations maliennes", {"Mali"}, {}},
+        {"des instructeurs russes", {"Russie"}, {}},
+        {"le ministère français", {"France"}, {}},
+        {"les autorités burkinabè", {"Burkina Faso"}, {}},
+        {"l’armée burkinabè", {"Armée burkinabè"}, {"Burkina Faso"}},  // longest form wins
+        {"les autorités nigériennes", {"Niger"}, {"Nigeria"}},
+        {"un ressortissant nigérian", {"Nigeria"}, {"Niger"}},
+        // Compounds.
+        {"le partenariat russo-malien", {"Russie", "Mali"}, {}},
+        {"la coopération franco-malienne", {"France", "Mali"}, {}},
+        // People with and without first name.
+        {"Selon Pascal Confavreux, porte-parole", {"Pascal Confavreux"}, {}},
+        {"Confavreux a déclaré", {"Pascal Confavreux"}, {}},
+        {"le colonel Assimi Goïta", {"Assimi Goïta"}, {}},
+        {"le colonel Goïta", {"Assimi Goïta"}, {}},
+        {"Vladimir Poutine et Poutine", {"Vladimir Poutine"}, {}},
+        // Word boundaries and false friends.
+        {"Malik est arrivé", {}, {"Mali"}},
+        {"le Niger et le Nigeria", {"Niger", "Nigeria"}, {}},
+        {"Le mal est fait", {}, {"Mali"}},
+        {"les aes du texte", {}, {"Alliance des États du Sahel"}},
+        {"ei ei oh", {}, {"État islamique"}},
+        {"le franc CFA", {}, {"France"}},
+    };
+    for (const auto& c : cases) {
+        BOOST_TEST_CONTEXT(c.text) {
+            auto got = world().names(c.text, false);
+            for (const auto& m : c.must) BOOST_TEST(got.count(m) == 1u, "missing " << m);
+            for (const auto& m : c.must_not) BOOST_TEST(got.count(m) == 0u, "unexpected " << m);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(the_seed_article_and_its_comments) {
+    const auto path = std::string(VEILLE_SOURCE_DIR) + "/corpora/seed/mali-russie.txt";
+    auto contents = readers::read_file(path);
+    BOOST_REQUIRE(!contents.skipped);
+    const auto& article = contents.articles.at(0);
+    std::set<std::string> body = world().names(article.body);
+    for (std::string e : {"Mali", "Russie", "France", "Alliance des États du Sahel", "Barkhane",
+                          "Al-Qaïda", "État islamique", "Burkina Faso", "Niger", "Kidal", "Bamako",
+                          "Forces armées maliennes", "Sahel", "Moscou", "Paris", "Pascal Confavreux"}) {
+        BOOST_TEST_CONTEXT(e) { BOOST_TEST(body.count(e) == 1u); }
+    }
+    std::set<std::string> comments;
+    for (const auto& c : article.comments)
+        for (const auto& e : world().names(c.text)) comments.insert(e);
+    for (std::string e : {"Russie", "France", "Mali", "OTAN", "Afrique"}) {
+        BOOST_TEST_CONTEXT(e) { BOOST_TEST(comments.count(e) == 1u); }
+    }
+    // Counts: Mali is named far more often than Kidal.
+    auto found = world().find(article.body);
+    auto count_of = [&](const std::string& name) {
+        for (const auto& e : found)
+            if (e.name == name) return e.count;
+        return 0u;
+    };
+    BOOST_TEST(count_of("Mali") > count_of("Kidal"));
+    BOOST_TEST(count_of("Kidal") == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(unknown_recurring_names_become_candidates) {
+    const std::string text =
+        "Le général Moussa Dembélé a rencontré les chefs. Selon Moussa Dembélé, la trêve tiendra. "
+        "Après la réunion, Dembélé est reparti vers Kati. Plus tard, Kati a été bouclée. "
+        "Janvier fut difficile. Il pleuvait. Jeudi, rien.";
+    std::map<std::string, std::string> got;
+    for (const auto& e : world().find(text)) got[e.name] = e.type;
+    BOOST_TEST(got.count("Moussa Dembélé") == 1u);
+    BOOST_TEST(got["Moussa Dembélé"] == "autre");
+    BOOST_TEST(got.count("Kati") == 1u);  // recurs
+    // Sentence starts, months, days and pronouns are not names.
+    for (std::string not_name : {"Le", "Selon", "Après", "Janvier", "Il", "Jeudi", "Plus"}) {
+        BOOST_TEST_CONTEXT(not_name) { BOOST_TEST(got.count(not_name) == 0u); }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(users_name_entities_by_any_form) {
+    const auto& g = world().gazetteer;
+    struct Alias {
+        const char* typed;
+        const char* canonical;
+    };
+    for (auto [typed, canonical] : std::vector<Alias>{{"Daech", "État islamique"},
+                                                      {"etat islamique", "État islamique"},
+                                                      {"russie", "Russie"},
+                                                      {"aes", "Alliance des États du Sahel"},
+                                                      {"FAMa", "Forces armées maliennes"},
+                                                      {"barkhane", "Barkhane"}}) {
+        BOOST_TEST_CONTEXT(typed) {
+            auto e = g.resolve(typed);
+            BOOST_REQUIRE(e.has_value());
+            BOOST_TEST(g.entities()[*e].name == canonical);
+        }
+    }
+    BOOST_TEST(!g.resolve("Zorglub").has_value());
+}
+
+BOOST_AUTO_TEST_CASE(a_user_file_adds_entities_and_reports_bad_lines) {
+    analysis::FrenchAnalyzer analyzer;
+    veille::entities::EntityGazetteer g(analyzer);
+    std::vector<documents::Diagnostic> diags;
+    g.load_tsv("# mes entités\nZorglub\tpersonne\tZorglub|le savant fou\n"
+               "Sans type\n"
+               "Truc\tmachin\tTruc\n",
+               "mes.tsv", diags);
+    BOOST_TEST(g.entities().size() == 1u);
+    BOOST_REQUIRE(diags.size() == 2u);
+    BOOST_TEST(diags[0].to_string().find("mes.tsv:3:") == 0u);
+    BOOST_TEST(diags[1].to_string().find("mes.tsv:4:") == 0u);
+    veille::entities::EntityMatcher m(g);
+    auto found = m.find("Le savant fou arrive.", analyzer.analyze("Le savant fou arrive."), false);
+    BOOST_REQUIRE(found.size() == 1u);
+    BOOST_TEST(found[0].name == "Zorglub");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
