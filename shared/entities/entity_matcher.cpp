@@ -151,6 +151,17 @@ std::vector<EntityCount> EntityMatcher::find(std::string_view text, const std::v
             bool multi_word = false;
         };
         std::unordered_map<std::string, Candidate> seen;
+        // The words of one name follow each other with nothing but spaces between them:
+        // "@Obélix\n« Mieux" is two things, not a name.
+        auto adjacent = [&](std::size_t a, std::size_t b) {
+            std::string_view gap = text.substr(units[a].token->end, units[b].token->begin - units[a].token->end);
+            while (!gap.empty()) {
+                if (gap.front() == ' ') gap.remove_prefix(1);
+                else if (gap.substr(0, 2) == "\u00A0") gap.remove_prefix(2);
+                else return false;
+            }
+            return true;
+        };
         std::size_t i = 0;
         while (i < units.size()) {
             auto starts_name = [&](const Unit& u) {
@@ -158,20 +169,21 @@ std::vector<EntityCount> EntityMatcher::find(std::string_view text, const std::v
                        !u.token->stem.empty() && !(u.all_capitals && u.token->folded.size() > 5) &&
                        !is_not_name(u.token->folded);
             };
+            // Every sentence starts with a capital: a sentence-initial word starts a name only
+            // when another capitalised word follows it ("Pascal Confavreux a dit"); openers
+            // such as "Selon" or "Après" are never names (kNotNames).
             if (!starts_name(units[i]) ||
                 (sentence_initial(text, units[i].token->begin) &&
-                 // A sentence-initial word starts a name only when a capitalised word follows.
-                 !(i + 1 < units.size() && starts_name(units[i + 1])))) {
+                 !(i + 1 < units.size() && adjacent(i, i + 1) && starts_name(units[i + 1])))) {
                 ++i;
                 continue;
             }
-            if (sentence_initial(text, units[i].token->begin)) ++i;  // "Selon Pascal…": drop "Selon"
             std::size_t j = i + 1, last = i;
-            while (j < units.size()) {
+            while (j < units.size() && adjacent(j - 1, j)) {
                 if (starts_name(units[j])) {
                     last = j++;
                 } else if (is_particle(units[j].token->folded) && !units[j].matched && j + 1 < units.size() &&
-                           starts_name(units[j + 1])) {
+                           adjacent(j, j + 1) && starts_name(units[j + 1])) {
                     ++j;
                 } else {
                     break;

@@ -1,6 +1,7 @@
 // Runs the built veille-index / veille-query in a scratch folder and captures what they say.
 #pragma once
 
+#include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>

@@ -137,6 +137,13 @@ BOOST_AUTO_TEST_CASE(unknown_recurring_names_become_candidates) {
     BOOST_TEST(got.count("Moussa Dembélé") == 1u);
     BOOST_TEST(got["Moussa Dembélé"] == "autre");
     BOOST_TEST(got.count("Kati") == 1u);  // recurs
+    // A name at the start of a sentence keeps its first word.
+    std::map<std::string, std::string> initial;
+    for (const auto& e : world().find("Moussa Dembélé a parlé. Puis il est parti.")) initial[e.name] = e.type;
+    BOOST_TEST(initial.count("Moussa Dembélé") == 1u);
+    // Words across a line break or punctuation are not one name.
+    for (const auto& e : world().find("@Obélix\n« Mieux vaut échouer » dit Obélix.\nMieux encore."))
+        BOOST_TEST(e.name.find("Mieux") == std::string::npos, e.name);
     // Sentence starts, months, days and pronouns are not names.
     for (std::string not_name : {"Le", "Selon", "Après", "Janvier", "Il", "Jeudi", "Plus"}) {
         BOOST_TEST_CONTEXT(not_name) { BOOST_TEST(got.count(not_name) == 0u); }

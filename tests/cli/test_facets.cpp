@@ -1,0 +1,195 @@
+// End to end: entity and date filters, sorting and facet counts on our sample corpus, each
+// checked against what the documents themselves say (a brute-force count over every hit).
+#include <boost/test/unit_test.hpp>
+
+#include <map>
+#include <set>
+
+#include "cli/cli_harness.hpp"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using veille::test::ScratchDir;
+
+namespace {
+
+const fs::path kCorpora = fs::path(VEILLE_SOURCE_DIR) / "corpora";
+
+// One index of corpora/ shared by every case of this suite (read-only afterwards).
+struct Corpus {
+    ScratchDir dir;
+    fs::path db = dir / "index";
+    Corpus() {
+        auto r = veille::test::run({VEILLE_INDEX_BIN, "--db", db.string(), kCorpora.string()}, dir.path());
+        BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+    }
+    json query(std::vector<std::string> args) const {
+        std::vector<std::string> argv{VEILLE_QUERY_BIN, "--db", db.string(), "--json", "--limit", "1000"};
+        argv.insert(argv.end(), args.begin(), args.end());
+        auto r = veille::test::run(argv, dir.path());
+        BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+        return json::parse(r.out);
+    }
+    std::set<std::string> files(std::vector<std::string> args) const {
+        std::set<std::string> out;
+        const json res = query(std::move(args));
+        for (const auto& h : res["hits"])
+            out.insert(fs::path(h["path"].get<std::string>()).filename().string() + ":" +
+                       h["kind"].get<std::string>());
+        return out;
+    }
+};
+
+const Corpus& corpus() {
+    static Corpus c;
+    return c;
+}
+
+std::vector<std::string> dates_of(const json& res) {
+    std::vector<std::string> out;
+    for (const auto& h : res["hits"]) out.push_back(h["date"].is_null() ? "" : h["date"].get<std::string>());
+    return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(cli_facets)
+
+BOOST_AUTO_TEST_CASE(entity_filters_resolve_aliases_and_case) {
+    const auto& c = corpus();
+    BOOST_TEST(c.files({"entité:Barkhane"}) == std::set<std::string>{"mali-russie.txt:article"});
+    // Any form, any case, any accent: all the same filter.
+    const auto ei = c.files({"entité:\"État islamique\""});
+    BOOST_TEST(!ei.empty());
+    for (std::string q : {"entité:Daech", "entity:\"etat islamique\"", "ENTITÉ:EI", "entite:daech"}) {
+        BOOST_TEST_CONTEXT(q) { BOOST_TEST(c.files({q}) == ei); }
+    }
+    // Several filters: all must match (Russie AND Mali), as options or in the query.
+    const auto both = c.files({"--entity", "Russie", "--entity", "mali"});
+    BOOST_TEST(both == c.files({"entité:Russie entité:Mali"}));
+    BOOST_TEST(both.count("mali-russie.txt:article") == 1u);
+    BOOST_TEST(both.count("mali-africa-corps.txt:article") == 1u);
+    for (const auto& f : both) BOOST_TEST(c.files({"entité:Russie"}).count(f) == 1u);
+    // Comments under articles about Barkhane: filtered by their article's entities.
+    const auto under = c.query({"article.entité:Barkhane", "type:commentaire"});
+    BOOST_TEST(under["total"] == 7);
+    for (const auto& h : under["hits"]) BOOST_TEST(h["path"].get<std::string>().find("mali-russie.txt") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(date_filters_are_inclusive_and_exclude_unknown_dates) {
+    const auto& c = corpus();
+    // Dated articles: cedeao 2024-02-24, niger 2024-06-24, aes 2024-07-08; comments inherit.
+    BOOST_TEST(c.files({"type:article date:2024"}) ==
+               (std::set<std::string>{"cedeao-sanctions.txt:article", "niger-orano.txt:article",
+                                      "aes-confederation.txt:article"}));
+    BOOST_TEST(c.files({"type:article date:2024-06"}) == std::set<std::string>{"niger-orano.txt:article"});
+    BOOST_TEST(c.files({"type:article", "date:2024-02-24..2024-06-24"}) ==
+               (std::set<std::string>{"cedeao-sanctions.txt:article", "niger-orano.txt:article"}));
+    BOOST_TEST(c.files({"type:article après:2024-06-24"}) ==
+               (std::set<std::string>{"niger-orano.txt:article", "aes-confederation.txt:article"}));
+    BOOST_TEST(c.files({"type:article avant:2024-06-24"}) == std::set<std::string>{"cedeao-sanctions.txt:article"});
+    BOOST_TEST(c.files({"type:article", "date:2024-07.."}) == std::set<std::string>{"aes-confederation.txt:article"});
+    BOOST_TEST(c.files({"type:article", "date:..2024-02"}) == std::set<std::string>{"cedeao-sanctions.txt:article"});
+    BOOST_TEST(c.files({"type:article", "date:juin-2024"}) == std::set<std::string>{"niger-orano.txt:article"});
+    BOOST_TEST(c.files({"--type", "article", "--since", "2024-06-24", "--until", "2024-06-24"}) ==
+               std::set<std::string>{"niger-orano.txt:article"});
+    // A comment is dated by its article.
+    BOOST_TEST(c.files({"type:commentaire date:2024-02"}) == std::set<std::string>{"cedeao-sanctions.txt:comment"});
+    // Undated documents never pass a date filter.
+    BOOST_TEST(c.files({"date:1900..2100"}).count("mali-russie.txt:article") == 0u);
+    // A bad date is reported, not fatal.
+    auto bad = c.query({"Mali date:hier-soir"});
+    BOOST_TEST(bad["warnings"].size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(filter_only_queries_list_newest_first_and_sorting_works) {
+    const auto& c = corpus();
+    auto res = c.query({"type:article"});
+    BOOST_TEST(res["total"] == 6);
+    auto d = dates_of(res);
+    BOOST_TEST_REQUIRE(d.size() == 6u);
+    BOOST_TEST((std::vector<std::string>(d.begin(), d.begin() + 3) ==
+                std::vector<std::string>{"2024-07-08", "2024-06-24", "2024-02-24"}));
+    BOOST_TEST(d[3].empty());  // undated last
+    auto asc = dates_of(c.query({"--sort", "date-asc", "type:article"}));
+    BOOST_TEST((std::vector<std::string>(asc.begin(), asc.begin() + 3) ==
+                std::vector<std::string>{"2024-02-24", "2024-06-24", "2024-07-08"}));
+    BOOST_TEST(asc.back().empty());  // undated last in both directions
+    auto by_date = dates_of(c.query({"--sort", "date", "Niger"}));
+    BOOST_TEST(std::is_sorted(by_date.begin(), by_date.end(), [](const std::string& a, const std::string& b) {
+        return (a.empty() ? "0" : a) > (b.empty() ? "0" : b);
+    }));
+}
+
+BOOST_AUTO_TEST_CASE(facets_count_every_match_exactly) {
+    const auto& c = corpus();
+    for (std::string q : {"Mali", "Niger OU Tchad", "type:commentaire", "sécurité"}) {
+        BOOST_TEST_CONTEXT(q) {
+            auto res = c.query({"--facets", q});
+            BOOST_TEST_REQUIRE(res.contains("facets"));
+            BOOST_TEST(res["total_exact"] == true);
+            const auto& hits = res["hits"];
+            BOOST_TEST(hits.size() == res["total"].get<std::size_t>());  // limit 1000: all of them
+            // Brute force from the hits themselves.
+            std::map<std::string, std::uint64_t> entities, kinds, years;
+            std::uint64_t undated = 0;
+            for (const auto& h : hits) {
+                for (const auto& e : h["entities"]) ++entities[e["name"].get<std::string>()];
+                ++kinds[h["kind"].get<std::string>()];
+                if (h["date"].is_null()) ++undated;
+                else ++years[h["date"].get<std::string>().substr(0, 7)];
+            }
+            for (const auto& e : res["facets"]["entity"])
+                BOOST_TEST(e["count"].get<std::uint64_t>() == entities[e["name"].get<std::string>()], e["name"]);
+            for (const auto& k : res["facets"]["type"])
+                BOOST_TEST(k["count"].get<std::uint64_t>() == kinds[k["bucket"].get<std::string>()]);
+            BOOST_TEST(res["facets"]["date_unknown"].get<std::uint64_t>() == undated);
+            std::uint64_t dated = 0;
+            for (const auto& b : res["facets"]["date"]) dated += b["count"].get<std::uint64_t>();
+            BOOST_TEST(dated + undated == res["total"].get<std::uint64_t>());
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(facets_only_show_who_is_named_with_an_entity) {
+    const auto& c = corpus();
+    auto res = c.query({"--facets-only", "entité:Barkhane"});
+    BOOST_TEST(res["hits"].empty());
+    std::set<std::string> names;
+    for (const auto& e : res["facets"]["entity"]) names.insert(e["name"]);
+    for (std::string e : {"Barkhane", "Mali", "Russie", "Kidal"}) BOOST_TEST(names.count(e) == 1u, e);
+    // The terminal view draws the date facet as bars.
+    auto r = veille::test::run({VEILLE_QUERY_BIN, "--db", c.db.string(), "--facets-only", "type:article"},
+                               c.dir.path());
+    BOOST_TEST(r.exit_code == 0);
+    BOOST_TEST(r.out.find("Dates") != std::string::npos, r.out);
+    BOOST_TEST(r.out.find("\u2588") != std::string::npos, r.out);
+    BOOST_TEST(r.out.find("date inconnue") != std::string::npos, r.out);
+}
+
+BOOST_AUTO_TEST_CASE(a_user_gazetteer_adds_entities_and_aliases) {
+    ScratchDir dir;
+    dir.write("mine.tsv", "# mes entités\nCollectif Sahel Demain\torganisation\tCollectif Sahel Demain|CSD\n");
+    dir.write("in/a.txt", "Un titre\n\nLe CSD a publié un rapport. Le Collectif Sahel Demain insiste.\n");
+    const auto db = dir / "index";
+    auto r = veille::test::run({VEILLE_INDEX_BIN, "--db", db.string(), "--entities", (dir / "mine.tsv").string(),
+                                (dir / "in").string()},
+                               dir.path());
+    BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+    auto q = veille::test::run({VEILLE_QUERY_BIN, "--db", db.string(), "--json", "entité:csd"}, dir.path());
+    auto res = json::parse(q.out);
+    BOOST_TEST_REQUIRE(res["hits"].size() == 1u);
+    const auto& e = res["hits"][0]["entities"][0];
+    BOOST_TEST(e["name"] == "Collectif Sahel Demain");
+    BOOST_TEST(e["type"] == "organisation");
+    BOOST_TEST(e["count"] == 2);
+    // A broken user file line is reported with its line, and the run goes on.
+    dir.write("bad.tsv", "Nom seul\n");
+    r = veille::test::run({VEILLE_INDEX_BIN, "--db", db.string(), "--entities", (dir / "bad.tsv").string(),
+                           (dir / "in").string()},
+                          dir.path());
+    BOOST_TEST(r.exit_code == 0);
+    BOOST_TEST(r.err.find("bad.tsv:1:") != std::string::npos, r.err);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
