@@ -32,6 +32,8 @@ struct Hit {
     std::string url;
     std::string author;
     bool date_inherited = false;  // a comment dated by its article
+    bool partial = false;          // matches only some of the query's words...
+    std::vector<std::string> missing;  // ...and not these ("sans : pourquoi")
     std::vector<HitEntity> entities;
     snippets::Snippet snippet;
 };

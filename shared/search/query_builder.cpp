@@ -199,8 +199,10 @@ public:
     Xapian::Query run(bool& filters_only) {
         Xapian::Query q;
         bool has_content = false;
+        int parts = 0;
         while (pos_ < toks_.size()) {
             auto part = parse_or(has_content);
+            ++parts;
             if (!part.empty()) q = q.empty() ? part : Xapian::Query(Xapian::Query::OP_AND, q, part);
             if (pos_ < toks_.size() && toks_[pos_].kind == Lex::Close) {
                 out_.warnings.push_back("unbalanced parenthesis ignored");
@@ -208,6 +210,11 @@ public:
             }
         }
         filters_only = !q.empty() && !has_content;
+        // Relaxing makes sense for one plain conjunction of two words or more.
+        if (parts == 1 && !explicit_and_ && top_words_.size() >= 2 && !relaxed_.empty()) {
+            out_.relaxed = relaxed_;
+            out_.words = std::move(top_words_);
+        }
         return q;
     }
 
@@ -220,6 +227,7 @@ private:
         Xapian::Query left = parse_and(has_content);
         while (auto* t = peek()) {
             if (t->kind != Lex::Or) break;
+            if (depth_ == 0) relaxed_ = Xapian::Query();  // alternatives: nothing to relax
             ++pos_;
             Xapian::Query right = parse_and(has_content);
             if (left.empty()) left = right;
@@ -230,15 +238,24 @@ private:
 
     Xapian::Query parse_and(bool& has_content) {
         std::vector<Xapian::Query> positives, negatives, filters;
+        std::vector<Xapian::Query> required, optional;  // positives split, for the relaxed query
+        std::vector<QueryWord> words;
         bool negate_next = false;
         while (auto* t = peek()) {
             if (t->kind == Lex::Close || t->kind == Lex::Or) break;
-            if (t->kind == Lex::And) { ++pos_; continue; }
+            if (t->kind == Lex::And) {
+                explicit_and_ = explicit_and_ || depth_ == 0;
+                ++pos_;
+                continue;
+            }
             if (t->kind == Lex::Not) { ++pos_; negate_next = true; continue; }
             const bool negative = negate_next || t->sign == '-';
             negate_next = false;
             if (negative) ++negation_depth_;
             bool child_content = false;
+            const LexToken& typed = toks_[pos_];
+            const bool plain_word = typed.kind == Lex::Word && !typed.sign && typed.field.empty() &&
+                                    !typed.wildcard;
             Built b = parse_unary(child_content);
             if (negative) --negation_depth_;
             if (b.query.empty()) continue;
@@ -247,29 +264,54 @@ private:
             else {
                 positives.push_back(b.query);
                 has_content = true;
+                if (plain_word) {
+                    optional.push_back(b.query);
+                    QueryWord w{typed.text, {}};
+                    for (auto it = b.query.get_terms_begin(); it != b.query.get_terms_end(); ++it)
+                        w.terms.push_back(*it);
+                    words.push_back(std::move(w));
+                } else {
+                    required.push_back(b.query);
+                }
             }
             if (child_content && !negative) has_content = true;
         }
+        auto combine = [&](Xapian::Query q) {
+            if (!filters.empty()) {
+                Xapian::Query f(Xapian::Query::OP_AND, filters.begin(), filters.end());
+                q = q.empty() ? Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, f, 0.0)
+                              : Xapian::Query(Xapian::Query::OP_FILTER, q, f);
+            }
+            if (!negatives.empty()) {
+                Xapian::Query n(Xapian::Query::OP_OR, negatives.begin(), negatives.end());
+                if (q.empty()) q = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query::MatchAll, 0.0);
+                q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, n);
+            }
+            return q;
+        };
         Xapian::Query q;
         if (!positives.empty())
             q = Xapian::Query(Xapian::Query::OP_AND, positives.begin(), positives.end());
-        if (!filters.empty()) {
-            Xapian::Query f(Xapian::Query::OP_AND, filters.begin(), filters.end());
-            q = q.empty() ? Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, f, 0.0)
-                          : Xapian::Query(Xapian::Query::OP_FILTER, q, f);
+        if (depth_ == 0 && negation_depth_ == 0 && optional.size() >= 2) {
+            // The relaxed form: what the user marked as required (+word, "phrases", filters,
+            // -word) stays required; the plain words need not all be there.
+            Xapian::Query any(Xapian::Query::OP_OR, optional.begin(), optional.end());
+            if (!required.empty()) {
+                required.push_back(any);
+                any = Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end());
+            }
+            relaxed_ = combine(any);
+            top_words_ = std::move(words);
         }
-        if (!negatives.empty()) {
-            Xapian::Query n(Xapian::Query::OP_OR, negatives.begin(), negatives.end());
-            if (q.empty()) q = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query::MatchAll, 0.0);
-            q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, n);
-        }
-        return q;
+        return combine(q);
     }
 
     Built parse_unary(bool& has_content) {
         const LexToken& t = toks_[pos_++];
         if (t.kind == Lex::Open) {
+            ++depth_;
             Xapian::Query inner = parse_or(has_content);
+            --depth_;
             if (peek() && peek()->kind == Lex::Close) ++pos_;
             else out_.warnings.push_back("unbalanced parenthesis: closed at the end of the query");
             return {inner, false};
@@ -433,6 +475,10 @@ private:
     bool keep_stopwords_;
     bool saw_stopwords_ = false;
     int negation_depth_ = 0;
+    int depth_ = 0;  // parentheses
+    bool explicit_and_ = false;  // AND/ET typed: the user wants every word
+    Xapian::Query relaxed_;
+    std::vector<QueryWord> top_words_;
     ParsedQuery& out_;
 };
 

@@ -26,12 +26,23 @@
 
 namespace veille::search {
 
+// A plain word of the query, and the terms it is looked for under: a partial hit is "sans"
+// the words none of whose terms it matches.
+struct QueryWord {
+    std::string text;  // as typed
+    std::vector<std::string> terms;
+};
+
 struct ParsedQuery {
     Xapian::Query query;               // empty when nothing searchable was typed
     snippets::HighlightTerms highlight;
     std::vector<std::string> warnings;
     bool filters_only = false;         // only filters (type:, entité:, date:): list what passes
     bool date_filtered = false;        // a date filter is in force
+    // For a plain conjunction of words: the same query with the plain words optional (phrases,
+    // +word, -word, filters and explicit AND/ET keep their strict meaning). Empty otherwise.
+    Xapian::Query relaxed;
+    std::vector<QueryWord> words;
 
     bool empty() const { return query.empty(); }
 };

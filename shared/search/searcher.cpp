@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <map>
+#include <set>
 
 #include "analysis/french_analyzer.hpp"
 #include "entities/gazetteer.hpp"
@@ -41,7 +42,7 @@ std::optional<int> opt_int(const nlohmann::json& j, const char* key) {
     return std::nullopt;
 }
 
-Hit make_hit(const Xapian::MSetIterator& m, const snippets::SnippetBuilder& snippets) {
+Hit make_hit(const Xapian::MSetIterator& m, const snippets::SnippetBuilder* snippets) {
     namespace d = schema::data;
     Hit hit;
     hit.rank = static_cast<int>(m.get_rank()) + 1;
@@ -66,7 +67,7 @@ Hit make_hit(const Xapian::MSetIterator& m, const snippets::SnippetBuilder& snip
             hit.entities.push_back({e.value("name", ""), e.value("type", ""), e.value("count", 0u)});
         }
     }
-    hit.snippet = snippets.build(str(data, d::kText));
+    if (snippets) hit.snippet = snippets->build(str(data, d::kText));
     return hit;
 }
 
@@ -160,6 +161,7 @@ SearchResults Searcher::search(const SearchOptions& options) {
     results.warnings = parsed.warnings;
     Xapian::Query query = parsed.query;
     bool filters_only = parsed.filters_only;
+    std::vector<Xapian::Query> extra_filters;  // the options' filters, for the relaxed query too
     // Command-line filters are the same filters as the query fields.
     std::vector<Xapian::Query> filters;
     if (options.kind) filters.emplace_back(schema::term(Term::Kind, documents::kind_name(*options.kind)));
@@ -170,6 +172,12 @@ SearchResults Searcher::search(const SearchOptions& options) {
                                      " (expected 2025, 2025-11, 2025-11-06 or 6 novembre 2025)");
         filters.push_back(*range);
     }
+    extra_filters = filters;
+    auto relax = [&](const Xapian::Query& relaxed) {
+        if (extra_filters.empty()) return relaxed;
+        return Xapian::Query(Xapian::Query::OP_FILTER, relaxed,
+                             Xapian::Query(Xapian::Query::OP_AND, extra_filters.begin(), extra_filters.end()));
+    };
     if (!filters.empty()) {
         Xapian::Query f(Xapian::Query::OP_AND, filters.begin(), filters.end());
         if (query.empty()) {
@@ -224,7 +232,38 @@ SearchResults Searcher::search(const SearchOptions& options) {
             }
             snippets::SnippetBuilder snippets(impl_->analyzer, parsed.highlight, options.snippet_bytes);
             results.hits.clear();
-            for (auto m = mset.begin(); m != mset.end(); ++m) results.hits.push_back(make_hit(m, snippets));
+            // snippet_bytes 0: no snippet (benchmarks, counts).
+            const snippets::SnippetBuilder* builder = options.snippet_bytes ? &snippets : nullptr;
+            for (auto m = mset.begin(); m != mset.end(); ++m) results.hits.push_back(make_hit(m, builder));
+
+            // Fewer strict matches than the page holds (typically a question typed in full):
+            // go on with the documents that match most of the words, marked as partial.
+            const std::uint64_t page_end = std::uint64_t(options.offset) + options.limit;
+            if (!parsed.relaxed.empty() && options.limit > 0 && results.total_is_exact &&
+                results.total < page_end) {
+                Xapian::Query partial(Xapian::Query::OP_AND_NOT, relax(parsed.relaxed), query);
+                Xapian::Enquire more(impl_->db);
+                more.set_query(partial);
+                more.set_weighting_scheme(Xapian::BM25Weight());
+                if (sort == SortOrder::DateNewest) more.set_sort_by_key_then_relevance(&newest, false);
+                if (sort == SortOrder::DateOldest) more.set_sort_by_key_then_relevance(&oldest, false);
+                const auto first = options.offset > results.total ? options.offset - results.total : 0;
+                const auto count = page_end - std::max<std::uint64_t>(options.offset, results.total);
+                Xapian::MSet extra = more.get_mset(static_cast<Xapian::doccount>(first),
+                                                   static_cast<Xapian::doccount>(count));
+                for (auto m = extra.begin(); m != extra.end(); ++m) {
+                    Hit hit = make_hit(m, builder);
+                    hit.rank = static_cast<int>(results.total + first + m.get_rank()) + 1;
+                    hit.partial = true;
+                    std::set<std::string> matched(more.get_matching_terms_begin(m), more.get_matching_terms_end(m));
+                    for (const auto& w : parsed.words) {
+                        bool found = false;
+                        for (const auto& t : w.terms) found = found || matched.count(t);
+                        if (!found) hit.missing.push_back(w.text);
+                    }
+                    results.hits.push_back(std::move(hit));
+                }
+            }
             return results;
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt >= 3) throw;
