@@ -61,11 +61,11 @@ public:
     Xapian::Query entity_filter(std::string_view name) const;
     std::optional<Xapian::Query> date_filter(schema::Field field, std::string_view value) const;
 
-    // Relative weights of the forms one query word is looked for under: an exact (accented)
-    // match outranks a folded one, which outranks a stem-only match.
-    static constexpr double kExactWeight = 1.0;
-    static constexpr double kFoldedWeight = 1.0;
-    static constexpr double kStemWeight = 0.5;
+    // Bonuses on top of a word's folded-or-stem match (a synonym group): the very folded
+    // form, and the accented spelling typed. Exact > folded > stem-only, by small steps:
+    // larger bonuses cost MRR@10 on the PIAF questions (0.796 -> 0.759 at 1.0 / 1.0).
+    static constexpr double kFoldedBonus = 0.3;
+    static constexpr double kExactBonus = 0.2;
 
 private:
     const analysis::FrenchAnalyzer& analyzer_;
