@@ -66,7 +66,7 @@ bool sentence_initial(std::string_view text, std::size_t begin) {
 
 // Capitalised words that are not names: dates, titles, interjections, institutions' common
 // nouns. Folded forms, sorted.
-constexpr std::array<std::string_view, 74> kNotNames{{
+constexpr std::array<std::string_view, 84> kNotNames{{
     "aout", "attention", "avril", "bonjour", "bravo", "capitaine", "centre", "colonel",
     "commandant", "conseil", "decembre", "dieu", "dimanche", "docteur", "dr", "est", "etat",
     "etats", "fevrier", "general", "gouvernement", "hey", "hum", "janvier", "jeudi", "juillet",
@@ -75,7 +75,9 @@ constexpr std::array<std::string_view, 74> kNotNames{{
     "ok", "oui", "ouest", "president", "presidente", "pourquoi", "premier", "premiere", "prof",
     "professeur", "republique", "saint", "sainte", "samedi", "selon", "septembre", "sergent",
     "sud", "vendredi", "voici", "voila", "bref", "enfin", "ministre", "ministere", "affaires",
-    "assemblee", "apres", "avant"}};
+    "assemblee", "apres", "avant",
+    // English boilerplate of saved pages ("Posted by", "Photo Credit", "Read more").
+    "posted", "photo", "credit", "credits", "read", "more", "share", "copyright", "via", "the"}};
 
 bool is_not_name(const std::string& folded) {
     static const std::vector<std::string_view> sorted = [] {
@@ -151,12 +153,12 @@ std::vector<EntityCount> EntityMatcher::find(std::string_view text, const std::v
             bool multi_word = false;
         };
         std::unordered_map<std::string, Candidate> seen;
-        // The words of one name follow each other with nothing but spaces between them:
-        // "@Obélix\n« Mieux" is two things, not a name.
+        // The words of one name follow each other with nothing but spaces (or the hyphen of
+        // "Jean-Luc") between them: "@Obélix\n« Mieux" is two things, not a name.
         auto adjacent = [&](std::size_t a, std::size_t b) {
             std::string_view gap = text.substr(units[a].token->end, units[b].token->begin - units[a].token->end);
             while (!gap.empty()) {
-                if (gap.front() == ' ') gap.remove_prefix(1);
+                if (gap.front() == ' ' || gap.front() == '-') gap.remove_prefix(1);
                 else if (gap.substr(0, 2) == "\u00A0") gap.remove_prefix(2);
                 else return false;
             }

@@ -67,6 +67,8 @@ struct SearchResults {
     std::uint64_t offset = 0;
     std::vector<Hit> hits;
     std::vector<std::string> warnings;  // e.g. "unbalanced quote: read as a phrase to the end"
+    std::string suggestion;  // "Vouliez-vous dire : …" — the query with misspelt words corrected
+    bool corrected = false;  // nothing matched the query as typed: these hits are the suggestion's
     Facets facets;
 };
 

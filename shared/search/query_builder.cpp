@@ -211,10 +211,9 @@ public:
         }
         filters_only = !q.empty() && !has_content;
         // Relaxing makes sense for one plain conjunction of two words or more.
-        if (parts == 1 && !explicit_and_ && top_words_.size() >= 2 && !relaxed_.empty()) {
+        if (parts == 1 && !or_seen_) out_.words = top_words_;
+        if (parts == 1 && !or_seen_ && !explicit_and_ && top_words_.size() >= 2 && !relaxed_.empty())
             out_.relaxed = relaxed_;
-            out_.words = std::move(top_words_);
-        }
         return q;
     }
 
@@ -227,7 +226,10 @@ private:
         Xapian::Query left = parse_and(has_content);
         while (auto* t = peek()) {
             if (t->kind != Lex::Or) break;
-            if (depth_ == 0) relaxed_ = Xapian::Query();  // alternatives: nothing to relax
+            if (depth_ == 0) {  // alternatives: nothing to relax, no single list of words
+                relaxed_ = Xapian::Query();
+                or_seen_ = true;
+            }
             ++pos_;
             Xapian::Query right = parse_and(has_content);
             if (left.empty()) left = right;
@@ -301,8 +303,8 @@ private:
                 any = Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end());
             }
             relaxed_ = combine(any);
-            top_words_ = std::move(words);
         }
+        if (depth_ == 0 && negation_depth_ == 0) top_words_ = std::move(words);
         return combine(q);
     }
 
@@ -472,6 +474,7 @@ private:
     int negation_depth_ = 0;
     int depth_ = 0;  // parentheses
     bool explicit_and_ = false;  // AND/ET typed: the user wants every word
+    bool or_seen_ = false;       // OR/OU at the top level
     Xapian::Query relaxed_;
     std::vector<QueryWord> top_words_;
     ParsedQuery& out_;

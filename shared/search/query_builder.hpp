@@ -42,6 +42,7 @@ struct ParsedQuery {
     // For a plain conjunction of words: the same query with the plain words optional (phrases,
     // +word, -word, filters and explicit AND/ET keep their strict meaning). Empty otherwise.
     Xapian::Query relaxed;
+    // The plain words of a top-level conjunction (no OR), for "sans : …" and spelling.
     std::vector<QueryWord> words;
 
     bool empty() const { return query.empty(); }

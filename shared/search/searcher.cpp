@@ -14,6 +14,7 @@
 #include "errors.hpp"
 #include "schema/schema.hpp"
 #include "search/query_builder.hpp"
+#include "search/spelling.hpp"
 #include "snippets/snippet_builder.hpp"
 
 namespace veille::search {
@@ -150,6 +151,41 @@ Searcher::Searcher(const fs::path& db) : impl_(std::make_unique<Impl>()) {
 Searcher::~Searcher() = default;
 Searcher::Searcher(Searcher&&) noexcept = default;
 
+void Searcher::suggest(const ParsedQuery& parsed, const SearchOptions& options, SearchResults& results) {
+    std::string corrected = options.query;
+    bool changed = false;
+    for (const auto& w : parsed.words) {
+        std::string folded;
+        for (const auto& t : impl_->analyzer.analyze(w.text))
+            if (!t.stopword && t.kind != analysis::TokenKind::CompoundPart) {
+                folded = t.folded;
+                break;
+            }
+        if (folded.empty()) continue;
+        auto better = suggest_spelling(impl_->db, folded);
+        if (!better) continue;
+        if (auto at = corrected.find(w.text); at != std::string::npos) {
+            corrected.replace(at, w.text.size(), *better);
+            changed = true;
+        }
+    }
+    if (!changed) return;
+    results.suggestion = corrected;
+    // One word that matched nothing: search the correction at once, and say so.
+    if (results.total == 0 && results.hits.empty() && parsed.words.size() == 1) {
+        SearchOptions again = options;
+        again.query = corrected;
+        again.spelling = false;
+        SearchResults fixed = search(again);
+        if (fixed.total == 0) return;
+        fixed.query = options.query;
+        fixed.suggestion = corrected;
+        fixed.corrected = true;
+        fixed.warnings.insert(fixed.warnings.begin(), results.warnings.begin(), results.warnings.end());
+        results = std::move(fixed);
+    }
+}
+
 std::uint64_t Searcher::document_count() const { return impl_->db.get_doccount(); }
 
 SearchResults Searcher::search(const SearchOptions& options) {
@@ -264,6 +300,7 @@ SearchResults Searcher::search(const SearchOptions& options) {
                     results.hits.push_back(std::move(hit));
                 }
             }
+            if (options.spelling && results.total < 3) suggest(parsed, options, results);
             return results;
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt >= 3) throw;

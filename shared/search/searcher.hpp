@@ -12,6 +12,8 @@
 
 namespace veille::search {
 
+struct ParsedQuery;
+
 enum class SortOrder { Relevance, DateNewest, DateOldest };
 
 struct SearchOptions {
@@ -26,6 +28,7 @@ struct SearchOptions {
     bool facets = false;                   // count entities, kinds, dates over all matches
     std::size_t facet_entities = 20;       // how many entities the facet lists
     std::size_t snippet_bytes = 300;
+    bool spelling = true;  // suggest corrections when little matches; search a one-word one
 };
 
 class Searcher {
@@ -41,6 +44,8 @@ public:
     std::uint64_t document_count() const;
 
 private:
+    void suggest(const ParsedQuery& parsed, const SearchOptions& options, SearchResults& results);
+
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
