@@ -77,6 +77,25 @@ std::vector<entities::EntityCount> merge(std::vector<entities::EntityCount> a,
     return a;
 }
 
+// The near-duplicate key of an article body (see schema::kSlotDuplicate); empty for texts
+// too short to tell a reprint from a coincidence.
+std::string duplicate_key(const std::vector<analysis::Token>& tokens) {
+    constexpr std::size_t kShingle = 4, kMinWords = 40;
+    std::vector<const std::string*> words;
+    for (const auto& t : tokens)
+        if (!t.stopword && t.kind != analysis::TokenKind::CompoundWhole) words.push_back(&t.folded);
+    if (words.size() < kMinWords) return {};
+    std::string min_hash;
+    std::string shingle;
+    for (std::size_t i = 0; i + kShingle <= words.size(); ++i) {
+        shingle.clear();
+        for (std::size_t k = 0; k < kShingle; ++k) shingle.append(*words[i + k]).push_back(' ');
+        std::string h = schema::hash_hex(shingle);
+        if (min_hash.empty() || h < min_hash) min_hash = std::move(h);
+    }
+    return min_hash;
+}
+
 std::string dump(const nlohmann::json& j) {
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -142,6 +161,7 @@ std::vector<BuiltDocument> DocumentBuilder::build(const documents::Article& arti
         index_tokens(doc, body_tokens, 1, false);
         add_boolean_terms(doc, article_id, documents::Kind::Article, article_id, file_key);
         if (article_date.date) doc.add_value(schema::kSlotDate, slot_value(*article_date.date));
+        if (auto dup = duplicate_key(body_tokens); !dup.empty()) doc.add_value(schema::kSlotDuplicate, dup);
         nlohmann::json data = {{d::kKind, "article"},     {d::kId, article_id},
                                {d::kTitle, article.title}, {d::kArticleId, article_id},
                                {d::kPath, path},           {d::kDate, article_iso},

@@ -12,7 +12,7 @@ namespace veille::schema {
 
 // Bumped whenever what is written to the index changes meaning; stored in the index metadata
 // so an old index is rebuilt rather than misread.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 enum class Term {
     Folded,         // "" + folded word, positional: body and title text, stopwords included
@@ -99,6 +99,9 @@ enum Slot : Xapian::valueno {
                         // when the date is unknown
     kSlotKind = 1,      // "article" | "comment"
     kSlotArticle = 2,   // article id: collapse key for "one hit per article"
+    kSlotDuplicate = 4, // articles only: 16 hex digits, the minimum hash of the body's 4-word
+                        // shingles (MinHash): two articles share it with a probability equal to
+                        // their resemblance, so reprints of one dispatch collapse into one hit
     kSlotEntities = 3,  // the document's entities, sorted: "type\x1ename" joined by "\x1f"
                         // (one value per document, so Xapian's ValueCountMatchSpy, which remote
                         // shards support, counts combinations that the facet code splits)
@@ -134,6 +137,8 @@ inline constexpr const char* kDateSource = "date_source";   // metadata | path |
 namespace meta {
 inline constexpr std::string_view kSchemaVersion = "veille:schema";
 inline constexpr std::string_view kFilePrefix = "veille:file:";  // + path hash -> FileRecord JSON
+inline constexpr std::string_view kHashPrefix = "veille:hash:";  // + content hash + ":" + path hash -> path
+                                                                   // (finds a renamed file's documents)
 inline constexpr std::string_view kUserEntities = "veille:entities:user";  // user gazetteers (TSV)
 inline constexpr std::string_view kGazetteerHash = "veille:entities:hash";  // re-analyse on change
 }  // namespace meta

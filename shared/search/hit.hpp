@@ -17,6 +17,15 @@ struct HitEntity {
     std::uint32_t count = 0;  // mentions in this document
 };
 
+// Why a hit matched (--explain): one row per query term the document contains.
+struct ExplainTerm {
+    std::string word;    // the query word as typed ("" for a term of a phrase or field)
+    std::string term;    // the index term, prefix included
+    std::string field;   // "title" | "text"
+    std::string match;   // "exact" (the spelling typed) | "folded" (accents/case aside) | "stem"
+    double weight = 0;   // its BM25 weight in this document, before the query's scaling
+};
+
 struct Hit {
     int rank = 0;  // 1-based, counting from the first result of the query (offset included)
     double score = 0;
@@ -35,6 +44,10 @@ struct Hit {
     bool partial = false;          // matches only some of the query's words...
     std::vector<std::string> missing;  // ...and not these ("sans : pourquoi")
     std::vector<HitEntity> entities;
+    // Reprints of the same text (near-duplicates) collapsed into this hit: "+ N autres sources".
+    std::uint32_t duplicates = 0;
+    std::vector<std::string> duplicate_sources;  // their source (or path), a few of them
+    std::vector<ExplainTerm> explain;
     snippets::Snippet snippet;
 };
 

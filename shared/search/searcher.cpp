@@ -151,6 +151,109 @@ Searcher::Searcher(const fs::path& db) : impl_(std::make_unique<Impl>()) {
 Searcher::~Searcher() = default;
 Searcher::Searcher(Searcher&&) noexcept = default;
 
+ParsedQuery Searcher::like_query(const std::string& id) {
+    ParsedQuery parsed;
+    const std::string id_term = schema::term(Term::UniqueId, id);
+    auto post = impl_->db.postlist_begin(id_term);
+    if (post == impl_->db.postlist_end(id_term)) throw UsageError("no document with id " + id);
+    Xapian::RSet rset;
+    rset.add_document(*post);
+    // Expand over plain words only: no prefixed terms, no stopwords, no numbers.
+    struct WordsOnly : Xapian::ExpandDecider {
+        bool operator()(const std::string& term) const override {
+            const unsigned char c = static_cast<unsigned char>(term.empty() ? 0 : term[0]);
+            const bool word_start = (c >= 'a' && c <= 'z') || c >= 0x80;  // not a prefix, not a number
+            if (term.size() < 3 || !word_start) return false;
+            return !analysis::FrenchAnalyzer::is_stopword(term);
+        }
+    } decider;
+    Xapian::Enquire enquire(impl_->db);
+    enquire.set_query(Xapian::Query(id_term));
+    Xapian::ESet eset = enquire.get_eset(30, rset, &decider);
+    std::vector<Xapian::Query> terms;
+    for (auto it = eset.begin(); it != eset.end(); ++it) {
+        terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*it), it.get_weight());
+        parsed.highlight.folded.insert(*it);
+    }
+    if (terms.empty()) return parsed;
+    parsed.query = Xapian::Query(Xapian::Query::OP_AND_NOT,
+                                 Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
+                                 Xapian::Query(id_term));
+    return parsed;
+}
+
+std::vector<std::string> Searcher::duplicate_sources(const std::string& key, Xapian::docid shown,
+                                                     const Xapian::Query& query) {
+    Xapian::Enquire enquire(impl_->db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                    Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDuplicate, key, key)));
+    std::vector<std::string> out;
+    Xapian::MSet mset = enquire.get_mset(0, 6);
+    for (auto m = mset.begin(); m != mset.end() && out.size() < 5; ++m) {
+        if (*m == shown) continue;
+        const auto data = nlohmann::json::parse(m.get_document().get_data(), nullptr, false);
+        if (!data.is_object()) continue;
+        std::string source = str(data, schema::data::kSource);
+        out.push_back(source.empty() ? str(data, schema::data::kPath) : source);
+    }
+    return out;
+}
+
+std::vector<ExplainTerm> Searcher::explain(Xapian::docid doc, const Xapian::Query& query,
+                                           const ParsedQuery& parsed) {
+    std::vector<ExplainTerm> out;
+    const Xapian::Document document = impl_->db.get_document(doc);
+    const auto data = nlohmann::json::parse(document.get_data(), nullptr, false);
+    const std::string id_term =
+        schema::term(Term::UniqueId, data.is_object() ? str(data, schema::data::kId) : std::string());
+    std::set<std::string> seen;
+    for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t) {
+        const std::string term = *t;
+        if (!seen.insert(term).second) continue;
+        auto tl = document.termlist_begin();
+        tl.skip_to(term);
+        if (tl == document.termlist_end() || *tl != term) continue;
+        const std::string_view title_prefix = schema::prefix(Term::TitleFolded);
+        const std::string_view title_stem = schema::prefix(Term::TitleStem);
+        const std::string_view stem = schema::prefix(Term::Stem);
+        const std::string_view exact = schema::prefix(Term::Exact);
+        auto starts = [&](std::string_view p) { return !p.empty() && term.compare(0, p.size(), p) == 0; };
+        // Boolean filter terms (type:, entité:) carry no weight: not shown.
+        if (term[0] >= 'A' && term[0] <= 'Z' && !starts(title_prefix) && !starts(stem) && !starts(exact)) continue;
+        ExplainTerm row;
+        row.term = term;
+        // Title words are indexed in the text terms too (with more weight) and again under
+        // the title prefix: a text term whose title twin the document has is a title match.
+        auto has = [&](const std::string& t2) {
+            auto it = document.termlist_begin();
+            it.skip_to(t2);
+            return it != document.termlist_end() && *it == t2;
+        };
+        const bool title_match =
+            starts(title_prefix) || starts(title_stem) ||
+            (starts(stem) && has(std::string(title_stem) + term.substr(stem.size()))) ||
+            (!starts(stem) && !starts(exact) && has(std::string(title_prefix) + term));
+        row.field = title_match ? "title" : "text";
+        row.match = starts(title_stem) || (starts(stem) && !starts(title_prefix)) ? "stem"
+                    : starts(exact)                                              ? "exact"
+                                                                                 : "folded";
+        for (const auto& w : parsed.words)
+            if (std::find(w.terms.begin(), w.terms.end(), term) != w.terms.end()) row.word = w.text;
+        // A folded match of a word typed without accents is the spelling typed.
+        if (row.match == "folded" && !row.word.empty() &&
+            impl_->analyzer.exact_form(row.word) == impl_->analyzer.folded_form(row.word))
+            row.match = "exact";
+        Xapian::Enquire one(impl_->db);
+        one.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(term), Xapian::Query(id_term)));
+        one.set_weighting_scheme(Xapian::BM25Weight());
+        Xapian::MSet m = one.get_mset(0, 1);
+        if (!m.empty()) row.weight = m.begin().get_weight();
+        out.push_back(std::move(row));
+    }
+    std::sort(out.begin(), out.end(), [](const ExplainTerm& a, const ExplainTerm& b) { return a.weight > b.weight; });
+    return out;
+}
+
 void Searcher::suggest(const ParsedQuery& parsed, const SearchOptions& options, SearchResults& results) {
     std::string corrected = options.query;
     bool changed = false;
@@ -193,7 +296,8 @@ SearchResults Searcher::search(const SearchOptions& options) {
     results.query = options.query;
     results.offset = options.offset;
 
-    ParsedQuery parsed = impl_->builder.parse(options.query);
+    ParsedQuery parsed = options.like_id.empty() ? impl_->builder.parse(options.query)
+                                                 : like_query(options.like_id);
     results.warnings = parsed.warnings;
     Xapian::Query query = parsed.query;
     bool filters_only = parsed.filters_only;
@@ -248,6 +352,7 @@ SearchResults Searcher::search(const SearchOptions& options) {
 
             Xapian::ValueCountMatchSpy entity_spy(schema::kSlotEntities), kind_spy(schema::kSlotKind),
                 date_spy(schema::kSlotDate);
+            if (options.collapse) enquire.set_collapse_key(schema::kSlotDuplicate);
             if (options.facets) {
                 enquire.add_matchspy(&entity_spy);
                 enquire.add_matchspy(&kind_spy);
@@ -270,7 +375,15 @@ SearchResults Searcher::search(const SearchOptions& options) {
             results.hits.clear();
             // snippet_bytes 0: no snippet (benchmarks, counts).
             const snippets::SnippetBuilder* builder = options.snippet_bytes ? &snippets : nullptr;
-            for (auto m = mset.begin(); m != mset.end(); ++m) results.hits.push_back(make_hit(m, builder));
+            for (auto m = mset.begin(); m != mset.end(); ++m) {
+                Hit hit = make_hit(m, builder);
+                if (options.collapse && m.get_collapse_count() > 0) {
+                    hit.duplicates = static_cast<std::uint32_t>(m.get_collapse_count());
+                    hit.duplicate_sources = duplicate_sources(m.get_collapse_key(), *m, query);
+                }
+                if (options.explain) hit.explain = explain(*m, query, parsed);
+                results.hits.push_back(std::move(hit));
+            }
 
             // Fewer strict matches than the page holds (typically a question typed in full):
             // go on with the documents that match most of the words, marked as partial.

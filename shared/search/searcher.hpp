@@ -10,6 +10,8 @@
 #include "documents/document.hpp"
 #include "search/hit.hpp"
 
+#include <xapian.h>
+
 namespace veille::search {
 
 struct ParsedQuery;
@@ -29,6 +31,9 @@ struct SearchOptions {
     std::size_t facet_entities = 20;       // how many entities the facet lists
     std::size_t snippet_bytes = 300;
     bool spelling = true;  // suggest corrections when little matches; search a one-word one
+    bool collapse = true;  // near-duplicate articles (one dispatch, several papers) as one hit
+    bool explain = false;  // per hit: which terms matched, where, how, and their weight
+    std::string like_id;   // instead of a query: documents like this one (relevance feedback)
 };
 
 class Searcher {
@@ -45,6 +50,10 @@ public:
 
 private:
     void suggest(const ParsedQuery& parsed, const SearchOptions& options, SearchResults& results);
+    ParsedQuery like_query(const std::string& id);
+    std::vector<std::string> duplicate_sources(const std::string& key, unsigned shown,
+                                               const Xapian::Query& query);
+    std::vector<ExplainTerm> explain(unsigned doc, const Xapian::Query& query, const ParsedQuery& parsed);
 
     struct Impl;
     std::unique_ptr<Impl> impl_;

@@ -1,0 +1,181 @@
+// The Searcher as a specification: partial matches for questions, spelling corrections,
+// near-duplicate collapsing, --explain and --like, on a small index built in a temp folder.
+#include <boost/test/unit_test.hpp>
+
+#include <xapian.h>
+
+#include <filesystem>
+#include <random>
+
+#include "analysis/french_analyzer.hpp"
+#include "indexing/document_builder.hpp"
+#include "search/searcher.hpp"
+#include "errors.hpp"
+#include "schema/schema.hpp"
+#include "search/spelling.hpp"
+
+namespace fs = std::filesystem;
+using namespace veille;
+
+namespace {
+
+const std::string kDispatch =
+    "Le gouvernement malien a annoncé mardi la suspension des activités des partis politiques "
+    "sur l’ensemble du territoire national jusqu’à nouvel ordre, invoquant des raisons d’ordre "
+    "public. La décision a été lue à la télévision nationale par le porte-parole du gouvernement, "
+    "qui a précisé que les réunions et les manifestations étaient également interdites. Plusieurs "
+    "formations politiques ont dénoncé une atteinte grave aux libertés et appelé la communauté "
+    "internationale à réagir. La transition, dirigée par les militaires depuis le coup d’État, "
+    "devait initialement s’achever en mars avec l’organisation d’élections présidentielles.";
+
+struct Index {
+    fs::path dir = fs::temp_directory_path() / ("veille-searcher-" + std::to_string(std::random_device{}()));
+    Index() {
+        analysis::FrenchAnalyzer analyzer;
+        indexing::DocumentBuilder builder(analyzer);
+        Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+        auto add = [&](const std::string& id, const std::string& title, const std::string& body,
+                       const std::string& source = "") {
+            documents::Article a;
+            a.title = title;
+            a.body = body;
+            a.meta.source = source;
+            for (auto& b : builder.build(a, id, "/corpus/" + id + ".txt", id))
+                db.replace_document(schema::term(schema::Term::UniqueId, b.id), b.document);
+        };
+        add("seed", "Sécurité au Mali", "La France estime que la coopération sécuritaire entre le Mali et la Russie a échoué. L’opération Barkhane a quitté le pays.");
+        add("barkhane", "Fin de Barkhane", "Les soldats français de l’opération Barkhane ont quitté le Mali en 2022 après neuf ans.");
+        add("russie", "Moscou et Bamako", "La Russie renforce sa présence militaire au Mali avec des instructeurs.");
+        add("niger", "Niger", "Le Niger a rompu ses accords militaires avec la France.");
+        add("depeche-1", "Mali : les partis suspendus", kDispatch, "Journal A");
+        add("depeche-2", "Les partis politiques suspendus au Mali", kDispatch, "Journal B");
+        add("depeche-3", "Suspension des partis", kDispatch + " Réactions à suivre.", "Journal C");
+        db.commit();
+    }
+    ~Index() {
+        std::error_code ec;
+        fs::remove_all(dir, ec);
+    }
+};
+
+const Index& index() {
+    static Index i;
+    return i;
+}
+
+search::SearchResults run(search::SearchOptions o) {
+    search::Searcher s(index().dir);
+    return s.search(o);
+}
+
+search::SearchOptions q(std::string text) {
+    search::SearchOptions o;
+    o.query = std::move(text);
+    return o;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(searcher)
+
+BOOST_AUTO_TEST_CASE(a_question_typed_in_full_finds_partial_matches_marked_with_what_they_lack) {
+    auto r = run(q("Pourquoi la France a-t-elle quitté le Mali ?"));
+    BOOST_TEST(r.total == 0u);  // no document has every content word ("pourquoi"…)
+    BOOST_REQUIRE(!r.hits.empty());
+    for (const auto& h : r.hits) BOOST_TEST(h.partial);
+    // France + quitté + Mali (the Barkhane story says "français", which is not "France").
+    BOOST_TEST(r.hits.front().id == "seed");
+    const auto& missing = r.hits.front().missing;
+    BOOST_TEST((std::find(missing.begin(), missing.end(), "Pourquoi") != missing.end()));
+    // Strict matches come first, partial ones after.
+    auto mixed = run(q("Barkhane quitté Mali"));
+    BOOST_REQUIRE(mixed.hits.size() >= 2u);
+    BOOST_TEST(!mixed.hits[0].partial);
+    BOOST_TEST(mixed.total == 2u);
+    // Explicit AND, quotes and -word keep their strict meaning.
+    BOOST_TEST(run(q("Barkhane ET Niger")).hits.empty());
+    for (const auto& h : run(q("Mali France -Barkhane")).hits) BOOST_TEST(h.id != "barkhane");
+}
+
+BOOST_AUTO_TEST_CASE(misspelt_words_are_corrected_from_the_index_vocabulary) {
+    struct Case {
+        const char* typed;
+        const char* suggestion;
+    };
+    for (auto [typed, suggestion] : std::vector<Case>{{"barkane", "barkhane"}, {"mallien", "malien"},
+                                                       {"Rusie", "russie"}, {"cooperation", ""}}) {
+        BOOST_TEST_CONTEXT(typed) {
+            auto r = run(q(typed));
+            BOOST_TEST(r.suggestion == std::string(suggestion));
+            if (*suggestion) {
+                BOOST_TEST(r.corrected);
+                BOOST_TEST(!r.hits.empty());
+            }
+        }
+    }
+    // Several words: suggested, not searched in their place.
+    auto r = run(q("barkane soldats"));
+    BOOST_TEST(r.suggestion == "barkhane soldats");
+    BOOST_TEST(!r.corrected);
+}
+
+BOOST_AUTO_TEST_CASE(edit_distance_counts_code_points_and_transpositions) {
+    BOOST_TEST(search::edit_distance("barkane", "barkhane", 2) == 1u);
+    BOOST_TEST(search::edit_distance("malein", "malien", 2) == 1u);  // transposition
+    BOOST_TEST(search::edit_distance("securite", "sécurité", 2) == 2u);  // é is one code point
+    BOOST_TEST(search::edit_distance("mali", "russie", 2) == 3u);    // limit + 1
+}
+
+BOOST_AUTO_TEST_CASE(reprints_of_one_dispatch_collapse_into_one_hit) {
+    auto r = run(q("suspension partis politiques"));
+    std::size_t shown = 0;
+    for (const auto& h : r.hits)
+        if (h.id.rfind("depeche", 0) == 0) {
+            ++shown;
+            BOOST_TEST(h.duplicates == 2u);
+            BOOST_TEST(h.duplicate_sources.size() == 2u);
+        }
+    BOOST_TEST(shown == 1u);
+    auto all = q("suspension partis politiques");
+    all.collapse = false;
+    shown = 0;
+    for (const auto& h : run(all).hits) shown += h.id.rfind("depeche", 0) == 0;
+    BOOST_TEST(shown == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(explain_says_which_terms_matched_where_and_how) {
+    auto o = q("sécurité Mali");
+    o.explain = true;
+    auto r = run(o);
+    BOOST_REQUIRE(!r.hits.empty());
+    const auto& h = r.hits.front();
+    BOOST_TEST(h.id == "seed");
+    bool title_mali = false, exact_accented = false;
+    for (const auto& e : h.explain) {
+        BOOST_TEST(e.weight > 0);
+        title_mali = title_mali || (e.field == "title" && e.word == "Mali" && e.match == "exact");
+        exact_accented = exact_accented || (e.term == "XEsécurité" && e.match == "exact");
+    }
+    BOOST_TEST(title_mali);
+    BOOST_TEST(exact_accented);
+    // "soldat" meets "soldats" by its stem only, in the text.
+    o.query = "soldat";
+    r = run(o);
+    BOOST_REQUIRE(!r.hits.empty());
+    bool stem_text = false;
+    for (const auto& e : r.hits.front().explain) stem_text = stem_text || (e.match == "stem" && e.field == "text");
+    BOOST_TEST(stem_text);
+}
+
+BOOST_AUTO_TEST_CASE(like_finds_related_documents_but_not_itself) {
+    search::SearchOptions o;
+    o.like_id = "barkhane";
+    auto r = run(o);
+    BOOST_REQUIRE(!r.hits.empty());
+    for (const auto& h : r.hits) BOOST_TEST(h.id != "barkhane");
+    BOOST_TEST(r.hits.front().id == "seed");
+    o.like_id = "no-such-id";
+    BOOST_CHECK_THROW(run(o), veille::UsageError);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
