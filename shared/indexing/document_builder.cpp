@@ -77,14 +77,19 @@ std::vector<entities::EntityCount> merge(std::vector<entities::EntityCount> a,
     return a;
 }
 
-// The near-duplicate key of an article body (see schema::kSlotDuplicate); empty for texts
-// too short to tell a reprint from a coincidence.
+// The near-duplicate key of an article body (see schema::kSlotDuplicate). A short text
+// (under 40 content words) only collapses with an identical one: its key hashes every word.
 std::string duplicate_key(const std::vector<analysis::Token>& tokens) {
-    constexpr std::size_t kShingle = 4, kMinWords = 40;
+    constexpr std::size_t kShingle = 4, kMinWords = 40, kMinIdenticalWords = 8;
     std::vector<const std::string*> words;
     for (const auto& t : tokens)
         if (!t.stopword && t.kind != analysis::TokenKind::CompoundWhole) words.push_back(&t.folded);
-    if (words.size() < kMinWords) return {};
+    if (words.size() < kMinIdenticalWords) return {};
+    if (words.size() < kMinWords) {
+        std::string all = "=";
+        for (const auto* w : words) all.append(*w).push_back(' ');
+        return schema::hash_hex(all);
+    }
     std::string min_hash;
     std::string shingle;
     for (std::size_t i = 0; i + kShingle <= words.size(); ++i) {

@@ -274,8 +274,9 @@ void Searcher::suggest(const ParsedQuery& parsed, const SearchOptions& options, 
     }
     if (!changed) return;
     results.suggestion = corrected;
-    // One word that matched nothing: search the correction at once, and say so.
-    if (results.total == 0 && results.hits.empty() && parsed.words.size() == 1) {
+    // Nothing matched every word as typed: search the correction at once, and say so — when
+    // it does match every word (for one word, when it matches at all).
+    if (results.total == 0) {
         SearchOptions again = options;
         again.query = corrected;
         again.spelling = false;

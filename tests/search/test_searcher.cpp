@@ -113,9 +113,14 @@ BOOST_AUTO_TEST_CASE(misspelt_words_are_corrected_from_the_index_vocabulary) {
             }
         }
     }
-    // Several words: suggested, not searched in their place.
+    // Several words: searched corrected when the correction matches them all...
     auto r = run(q("barkane soldats"));
     BOOST_TEST(r.suggestion == "barkhane soldats");
+    BOOST_TEST(r.corrected);
+    BOOST_TEST(r.total == 1u);
+    // ...else only suggested, with the partial matches of the words as typed.
+    r = run(q("barkane Niger"));
+    BOOST_TEST(r.suggestion == "barkhane Niger");
     BOOST_TEST(!r.corrected);
 }
 
