@@ -204,6 +204,7 @@ std::vector<BuiltDocument> DocumentBuilder::build(const documents::Article& arti
                                {d::kPath, path},
                                {d::kDate, date ? date->iso() : std::string()},
                                {d::kUrl, article.meta.url},
+                               {d::kSource, article.meta.source},
                                {d::kAuthor, c.author},
                                {d::kMentions, c.mentions},
                                {d::kText, c.text}};

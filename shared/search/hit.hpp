@@ -39,6 +39,7 @@ struct Hit {
     std::string path;
     std::string date;           // ISO 8601 or empty
     std::string url;
+    std::string source;         // the publication ("Le Monde"), when known
     std::string author;
     bool date_inherited = false;  // a comment dated by its article
     bool partial = false;          // matches only some of the query's words...

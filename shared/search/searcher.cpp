@@ -60,6 +60,7 @@ Hit make_hit(const Xapian::MSetIterator& m, const snippets::SnippetBuilder* snip
     hit.path = str(data, d::kPath);
     hit.date = str(data, d::kDate);
     hit.url = str(data, d::kUrl);
+    hit.source = str(data, d::kSource);
     hit.author = str(data, d::kAuthor);
     hit.date_inherited = data.value(d::kDateInherited, false);
     if (auto it = data.find(d::kEntities); it != data.end() && it->is_array()) {
@@ -254,6 +255,21 @@ std::vector<ExplainTerm> Searcher::explain(Xapian::docid doc, const Xapian::Quer
     return out;
 }
 
+std::vector<std::string> Searcher::matching_ids(const SearchOptions& options) {
+    SearchOptions all = options;
+    all.offset = 0;
+    all.limit = static_cast<std::uint32_t>(std::max<Xapian::doccount>(impl_->db.get_doccount(), 1));
+    all.snippet_bytes = 0;
+    all.collapse = false;
+    all.spelling = false;
+    all.facets = false;
+    all.explain = false;
+    std::vector<std::string> ids;
+    for (const auto& h : search(all).hits)
+        if (!h.partial) ids.push_back(h.id);
+    return ids;
+}
+
 void Searcher::suggest(const ParsedQuery& parsed, const SearchOptions& options, SearchResults& results) {
     std::string corrected = options.query;
     bool changed = false;
@@ -306,6 +322,11 @@ SearchResults Searcher::search(const SearchOptions& options) {
     // Command-line filters are the same filters as the query fields.
     std::vector<Xapian::Query> filters;
     if (options.kind) filters.emplace_back(schema::term(Term::Kind, documents::kind_name(*options.kind)));
+    if (!options.only_ids.empty()) {
+        std::vector<Xapian::Query> ids;
+        for (const auto& id : options.only_ids) ids.emplace_back(schema::term(Term::UniqueId, id));
+        filters.emplace_back(Xapian::Query::OP_OR, ids.begin(), ids.end());
+    }
     for (const auto& e : options.entities) filters.push_back(impl_->builder.entity_filter(e));
     if (!options.since.empty() || !options.until.empty()) {
         auto range = impl_->builder.date_filter(schema::Field::Date, options.since + ".." + options.until);

@@ -34,6 +34,7 @@ struct SearchOptions {
     bool collapse = true;  // near-duplicate articles (one dispatch, several papers) as one hit
     bool explain = false;  // per hit: which terms matched, where, how, and their weight
     std::string like_id;   // instead of a query: documents like this one (relevance feedback)
+    std::vector<std::string> only_ids;  // restrict to these documents (saved searches' "new")
 };
 
 class Searcher {
@@ -45,6 +46,10 @@ public:
     Searcher(Searcher&&) noexcept;
 
     SearchResults search(const SearchOptions& options);
+
+    // The ids of every document the options match (strict matches only, no collapsing):
+    // what a saved search compares with what it has already reported.
+    std::vector<std::string> matching_ids(const SearchOptions& options);
 
     std::uint64_t document_count() const;
 
