@@ -18,6 +18,7 @@ PACKAGES=(
     libxapian-dev                      # the search engine
     libicu-dev                         # Unicode normalisation and case folding
     libcli11-dev                       # command-line parsing
+    libtomlplusplus-dev                # the configuration file
     nlohmann-json3-dev                 # JSON output and stored document data
     libboost-test-dev                  # unit tests
 )
