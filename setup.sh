@@ -17,6 +17,7 @@ PACKAGES=(
     g++ cmake make pkg-config          # toolchain
     libxapian-dev                      # the search engine
     libicu-dev                         # Unicode normalisation and case folding
+    libgumbo-dev                       # HTML5 parser for saved web pages
     libcli11-dev                       # command-line parsing
     libtomlplusplus-dev                # the configuration file
     nlohmann-json3-dev                 # JSON output and stored document data

@@ -46,12 +46,20 @@ private:
 };
 
 void print_summary(const veille::indexing::IndexSummary& s, const std::filesystem::path& db) {
-    std::printf("%zu files: %zu indexed, %zu unchanged, %zu removed, %zu skipped\n", s.files_seen,
-                s.files_indexed, s.files_unchanged, s.files_removed, s.files_skipped);
+    std::printf("%zu files: %zu indexed, %zu renamed, %zu unchanged, %zu removed, %zu skipped\n",
+                s.files_seen, s.files_indexed, s.files_renamed, s.files_unchanged, s.files_removed,
+                s.files_skipped);
+    if (!s.files_by_format.empty()) {
+        std::string line;
+        for (const auto& [format, count] : s.files_by_format)
+            line += (line.empty() ? "" : ", ") + std::to_string(count) + " " + format;
+        std::printf("  by format: %s\n", strip_terminal_controls(line).c_str());
+    }
     for (const auto& [reason, count] : s.skipped_by_reason)
         std::printf("  skipped: %s (%zu)\n", strip_terminal_controls(reason).c_str(), count);
     std::printf("%zu articles and %zu comments written in %.2f s; index: %s\n", s.articles,
                 s.comments, s.seconds, strip_terminal_controls(db.string()).c_str());
+    std::printf("the index holds %zu articles and %zu comments\n", s.index_articles, s.index_comments);
 }
 
 }  // namespace

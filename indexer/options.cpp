@@ -4,8 +4,8 @@ namespace veille::indexer {
 
 void bind_options(CLI::App& app, IndexCommandOptions& o) {
     app.description(
-        "Index French articles and their comment threads (plain text, seed format) into a Veille "
-        "index. Re-running is incremental: unchanged files are skipped, changed ones replaced, "
+        "Index French articles and their comment threads (saved web pages, JSON Lines exports, "
+        "plain text) into a Veille index. Re-running is incremental: unchanged files are skipped, changed ones replaced, "
         "deleted ones removed.");
     app.add_option("--db", o.db,
                    "Index folder (default: $VEILLE_DB, else $XDG_DATA_HOME/veille/index)");

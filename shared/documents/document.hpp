@@ -27,7 +27,8 @@ struct Comment {
     int number = 0;                 // 1-based position in the thread, in reading order
     std::optional<int> parent;      // number of the comment this one replies to
     std::string author;             // when the format names it
-    std::string date;               // ISO 8601 when the format has it, else empty
+    std::string date;               // as the format writes it (ISO 8601, or a French date such as
+                                    // "le 7 mai 2020" that dates::parse_french_date reads), else empty
     std::string text;               // the comment's own words, site chrome removed
     std::vector<std::string> mentions;  // "@Obélix" -> "Obélix": who is addressed
 };
@@ -41,6 +42,10 @@ struct Article {
     Metadata meta;
     CommentThread comments;
     std::size_t first_line = 1;  // where the article starts in its file (several per JSONL file)
+    // What tells this article from the others of its file, stable when the rest of the file
+    // changes (a JSON Lines record id, "#3" for the third article without one); empty for
+    // formats with one article per file. The index derives the article's id from it.
+    std::string key;
 };
 
 enum class Severity { Warning, Error };

@@ -10,6 +10,11 @@
 #include <string_view>
 #include <system_error>
 
+#include <nlohmann/json.hpp>
+
+#include "readers/charset.hpp"
+#include "readers/html_reader.hpp"
+#include "readers/jsonl_reader.hpp"
 #include "readers/seed_text_reader.hpp"
 #include "schema/schema.hpp"
 #include "text/utf8.hpp"
@@ -23,6 +28,8 @@ using documents::Severity;
 
 // looks_binary() sniffs this much, like grep and git do.
 constexpr std::size_t kSniffBytes = 8 * 1024;
+// Content detection reads this much: enough for a long <head> comment or a few JSON lines.
+constexpr std::size_t kDetectBytes = 64 * 1024;
 
 std::string unsupported(const std::filesystem::path& path) {
     const std::string ext = path.extension().string();
@@ -87,6 +94,10 @@ const char* format_name(Format format) {
     switch (format) {
         case Format::SeedText:
             return "text";
+        case Format::Html:
+            return "html";
+        case Format::JsonLines:
+            return "jsonl";
         case Format::Unsupported:
             break;
     }
@@ -98,52 +109,222 @@ Format detect_format(const std::filesystem::path& path) {
     // Only .txt/.text: README.md, SOURCE.md and LICENSE files sit beside saved articles in
     // real collections and are not news.
     if (ext == ".txt" || ext == ".text") return Format::SeedText;
+    if (ext == ".html" || ext == ".htm" || ext == ".xhtml" || ext == ".shtml" || ext == ".xht")
+        return Format::Html;
+    if (ext == ".jsonl" || ext == ".ndjson" || ext == ".jl") return Format::JsonLines;
     return Format::Unsupported;
 }
 
-FileContents read_contents(const std::filesystem::path& path, std::string_view bytes,
-                           const ReadOptions& options) {
-    const Format format = detect_format(path);
-    if (format == Format::Unsupported)
-        return skipped(format, unsupported(path));
-    if (is_blank(bytes)) return skipped(format, "empty file");
-    if (bytes.size() > options.max_file_bytes)
-        return skipped(format, too_large(bytes.size(), options.max_file_bytes));
-    if (text::looks_binary(bytes.substr(0, kSniffBytes))) return skipped(format, "binary file");
+bool worth_sniffing(const std::filesystem::path& path) {
+    const std::string ext = lower_ascii(path.extension().string());
+    return ext.empty() || ext == ".php" || ext == ".asp" || ext == ".aspx" || ext == ".jsp" ||
+           ext == ".cgi" || ext == ".json";
+}
 
-    FileContents out;
-    out.format = format;
-    out.content_hash = schema::hash_hex(bytes);
-    const std::string where = path.string();
-    text::SanitizeReport report;
-    const std::string text = text::sanitize(bytes, report);
+namespace {
+
+bool starts_with_ci(std::string_view s, std::string_view prefix) {
+    if (s.size() < prefix.size()) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c != prefix[i]) return false;
+    }
+    return true;
+}
+
+std::string_view skip_space(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' ||
+                          s.front() == '\r' || s.front() == '\f'))
+        s.remove_prefix(1);
+    return s;
+}
+
+bool looks_html(std::string_view s) {
+    s = s.substr(0, kDetectBytes);
+    if (s.starts_with("\xEF\xBB\xBF")) s.remove_prefix(3);
+    while (true) {
+        s = skip_space(s);
+        if (s.starts_with("<!--")) {
+            const auto close = s.find("-->");
+            if (close == std::string_view::npos) return false;
+            s.remove_prefix(close + 3);
+        } else if (s.starts_with("<?xml")) {
+            const auto close = s.find("?>");
+            if (close == std::string_view::npos) return false;
+            s.remove_prefix(close + 2);
+        } else {
+            break;
+        }
+    }
+    for (std::string_view p : {"<!doctype html", "<html", "<head", "<body"}) {
+        if (!starts_with_ci(s, p)) continue;
+        const std::string_view rest = s.substr(p.size());
+        // "<html>", "<html lang=…>", "<!DOCTYPE html PUBLIC …>", not "<htmlfoo>".
+        if (rest.empty() || rest.front() == '>' || rest.front() == ' ' || rest.front() == '\n' ||
+            rest.front() == '\t' || rest.front() == '\r' || rest.front() == '/')
+            return true;
+    }
+    return false;
+}
+
+bool has_markup(std::string_view s) {
+    s = s.substr(0, kDetectBytes);
+    for (std::size_t i = s.find('<'); i != std::string_view::npos && i + 1 < s.size(); i = s.find('<', i + 1)) {
+        const char c = s[i + 1];
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '/' || c == '!') return true;
+    }
+    return false;
+}
+
+// The first (at most five) non-blank lines each hold one JSON object, the first one valid.
+bool looks_jsonl(std::string_view s) {
+    if (s.starts_with("\xEF\xBB\xBF")) s.remove_prefix(3);
+    std::size_t checked = 0, start = 0;
+    while (start < s.size() && checked < 5) {
+        std::size_t end = s.find('\n', start);
+        if (end == std::string_view::npos) end = s.size();
+        std::string_view line = s.substr(start, end - start);
+        start = end + 1;
+        line = skip_space(line);
+        while (!line.empty() && (line.back() == ' ' || line.back() == '\r' || line.back() == '\t'))
+            line.remove_suffix(1);
+        if (line.empty()) continue;
+        if (line.front() != '{' || line.back() != '}') return false;
+        if (checked == 0 && !nlohmann::json::accept(line)) return false;
+        ++checked;
+    }
+    return checked > 0;
+}
+
+}  // namespace
+
+Format detect_format(const std::filesystem::path& path, std::string_view head) {
+    const Format by_name = detect_format(path);
+    if (looks_html(head)) return Format::Html;
+    switch (by_name) {
+        case Format::Html:
+            if (has_markup(head)) return Format::Html;
+            return looks_jsonl(head) ? Format::JsonLines : Format::SeedText;
+        case Format::JsonLines:
+            return Format::JsonLines;
+        case Format::SeedText:
+        case Format::Unsupported:
+            if (looks_jsonl(head)) return Format::JsonLines;
+            return by_name;
+    }
+    return by_name;
+}
+
+namespace {
+
+void report_sanitizing(const text::SanitizeReport& report, const std::string& where,
+                       std::vector<Diagnostic>& diagnostics) {
     if (report.invalid_sequences > 0) {
-        out.diagnostics.push_back(
+        diagnostics.push_back(
             {Severity::Warning, where, 0,
              "invalid UTF-8: " + plural(report.invalid_sequences, "sequence", "sequences") +
                  " replaced with U+FFFD"});
     }
     if (report.control_chars > 0) {
-        out.diagnostics.push_back(
+        diagnostics.push_back(
             {Severity::Warning, where, 0,
              "removed " + plural(report.control_chars, "control character", "control characters")});
     }
-    if (is_blank(text)) return skipped(format, "empty file");
+}
 
-    SeedTextResult seed = read_seed_text(text, where);
-    for (auto& d : seed.diagnostics) out.diagnostics.push_back(std::move(d));
-    if (seed.article.title.empty() && seed.article.body.empty() && seed.article.comments.empty()) {
+}  // namespace
+
+FileContents read_contents(const std::filesystem::path& path, std::string_view bytes,
+                           const ReadOptions& options) {
+    const Format by_name = detect_format(path);
+    if (by_name == Format::Unsupported && !worth_sniffing(path))
+        return skipped(by_name, unsupported(path));
+    if (is_blank(bytes)) return skipped(by_name, "empty file");
+    if (bytes.size() > options.max_file_bytes)
+        return skipped(by_name, too_large(bytes.size(), options.max_file_bytes));
+
+    // UTF-16 (a page saved by an old Windows browser) is full of NUL bytes: convert it before
+    // looking for binary content.
+    std::string converted;
+    std::string_view data = bytes;
+    const bool utf16 = bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF");
+    if (utf16) {
+        converted = to_utf8(bytes, bytes.starts_with("\xFF\xFE") ? "UTF-16LE" : "UTF-16BE");
+        data = converted;
+    }
+    if (text::looks_binary(data.substr(0, kSniffBytes))) return skipped(by_name, "binary file");
+    const Format format = detect_format(path, data);
+    if (format == Format::Unsupported) return skipped(format, unsupported(path));
+
+    FileContents out;
+    out.format = format;
+    out.content_hash = schema::hash_hex(bytes);
+    const std::string where = path.string();
+
+    if (format == Format::JsonLines) {
+        JsonlResult r = read_jsonl(data, where);
+        out.diagnostics = std::move(r.diagnostics);
+        if (r.articles.empty()) {
+            FileContents none = skipped(format, "no valid record");
+            none.diagnostics = std::move(out.diagnostics);
+            return none;
+        }
+        out.articles = std::move(r.articles);
+        return out;
+    }
+
+    std::string utf8;
+    if (format == Format::Html) {
+        Charset charset = utf16 ? Charset{"UTF-8", CharsetSource::ByteOrderMark, {}} : detect_html_charset(data);
+        if (!charset.declared.empty() && charset.source != CharsetSource::Declared) {
+            out.diagnostics.push_back({Severity::Warning, where, 0,
+                                       "unknown charset '" + charset.declared + "': read as " + charset.name});
+        } else if (charset.source == CharsetSource::Declared && charset.name == "UTF-8" &&
+                   looks_single_byte(data)) {
+            // Saved from a Latin-1 site whose template says UTF-8: every accent would be U+FFFD.
+            out.diagnostics.push_back({Severity::Warning, where, 0,
+                                       "declared UTF-8 but is not: read as windows-1252"});
+            charset.name = "windows-1252";
+        } else if (charset.source == CharsetSource::Guessed && charset.name == "windows-1252") {
+            out.diagnostics.push_back({Severity::Warning, where, 0,
+                                       "no charset declared and not UTF-8: read as windows-1252"});
+        }
+        utf8 = to_utf8(data, charset.name);
+        data = utf8;
+    }
+
+    text::SanitizeReport report;
+    const std::string text = text::sanitize(data, report);
+    report_sanitizing(report, where, out.diagnostics);
+    if (is_blank(text)) {
+        FileContents none = skipped(format, "empty file");
+        none.diagnostics = std::move(out.diagnostics);
+        return none;
+    }
+
+    documents::Article article;
+    if (format == Format::Html) {
+        HtmlResult html = read_html(text, where);
+        for (auto& d : html.diagnostics) out.diagnostics.push_back(std::move(d));
+        article = std::move(html.article);
+    } else {
+        SeedTextResult seed = read_seed_text(text, where);
+        for (auto& d : seed.diagnostics) out.diagnostics.push_back(std::move(d));
+        article = std::move(seed.article);
+    }
+    if (article.title.empty() && article.body.empty() && article.comments.empty()) {
         FileContents none = skipped(format, "no text");
         none.diagnostics = std::move(out.diagnostics);
         return none;
     }
-    out.articles.push_back(std::move(seed.article));
+    out.articles.push_back(std::move(article));
     return out;
 }
 
 FileContents read_file(const std::filesystem::path& path, const ReadOptions& options) {
     const Format format = detect_format(path);
-    if (format == Format::Unsupported)
+    if (format == Format::Unsupported && !worth_sniffing(path))
         return skipped(format, unsupported(path));
 
     // Check the size before reading, so a huge file costs nothing. A file that vanishes or

@@ -11,12 +11,29 @@
 
 namespace veille::readers {
 
-enum class Format { SeedText, Unsupported };
+enum class Format { SeedText, Html, JsonLines, Unsupported };
 
+// "text", "html", "jsonl", "unsupported": the names the summary counts files under.
 const char* format_name(Format format);
 
-// Format from the file name alone; content checks happen in read_file.
+// Format from the file name alone: .txt/.text -> text, .html/.htm/.xhtml/.shtml -> html,
+// .jsonl/.ndjson/.jl -> jsonl, anything else unsupported. read_contents() then checks the
+// content (see detect_format below).
 Format detect_format(const std::filesystem::path& path);
+
+// True when a file the name alone cannot place is worth opening to look at: no extension
+// (a page saved by a crawler), a saved dynamic page (.php, .asp, .aspx, .jsp, .cgi) or .json
+// (which may hold JSON Lines). Other unsupported files (.pdf, .png, .md) are never opened.
+bool worth_sniffing(const std::filesystem::path& path);
+
+// Format from the name and the first bytes, which win when they are clear:
+// - a file that opens like an HTML page (after a byte order mark, white space, <?xml …?> and
+//   <!-- comments -->: <!DOCTYPE html, <html, <head, <body) is html, whatever its name;
+// - a file whose first lines are each one JSON object ({…}, the first one valid) is jsonl;
+// - an .html file with no markup at all is text; a .jsonl file that is neither stays jsonl
+//   (its lines are then reported one by one);
+// - a file without a known extension that is neither html nor jsonl is unsupported.
+Format detect_format(const std::filesystem::path& path, std::string_view head);
 
 struct ReadOptions {
     std::uintmax_t max_file_bytes = 50ull * 1024 * 1024;
@@ -25,6 +42,7 @@ struct ReadOptions {
 struct FileContents {
     bool skipped = false;
     std::string skip_reason;  // "binary file", "empty file", "unsupported format (.pdf)", ...
+                              // "no text", "no valid record" (a JSON Lines file)
     Format format = Format::Unsupported;
     std::string content_hash;  // hash of the raw bytes: tells "touched" from "changed"
     std::vector<documents::Article> articles;

@@ -9,6 +9,7 @@
 #include <array>
 #include <regex>
 #include <string>
+#include <unordered_set>
 
 #include "readers/front_matter.hpp"
 #include "text/utf8.hpp"
@@ -162,45 +163,6 @@ bool is_word_char(char32_t c) {
            u_charType(static_cast<UChar32>(c)) == U_NON_SPACING_MARK;
 }
 
-// "@Obélix", "@BLOB": the names a comment addresses, in order, each once. An '@' inside a
-// word (an e-mail address) is not a mention; '-', '.' and '_' join two parts of one name
-// ("@Jean-Pierre") but a trailing one is punctuation ("@Obélix.").
-std::vector<std::string> find_mentions(std::string_view s) {
-    std::vector<std::string> mentions;
-    bool after_word = false;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        const char32_t c = text::decode_utf8(s, i);
-        if (c != '@' || after_word) {
-            after_word = is_word_char(c);
-            continue;
-        }
-        const std::size_t start = i;
-        std::size_t end = i;
-        bool last_was_word = false;
-        for (std::size_t j = i; j < s.size();) {
-            const char32_t d = text::decode_utf8(s, j);
-            if (is_word_char(d)) {
-                end = j;
-                last_was_word = true;
-            } else if (last_was_word && (d == '-' || d == '.')) {
-                last_was_word = false;
-            } else {
-                break;
-            }
-        }
-        if (end > start) {
-            std::string name(s.substr(start, end - start));
-            bool seen = false;
-            for (const auto& m : mentions) seen = seen || m == name;
-            if (!seen) mentions.push_back(std::move(name));
-        }
-        i = end > start ? end : start;
-        after_word = end > start;
-    }
-    return mentions;
-}
-
 // Joins lines as the document model wants text: lines of a paragraph with "\n", paragraphs
 // with one blank line, no blank lines at either end.
 class TextBuilder {
@@ -327,6 +289,44 @@ std::optional<std::size_t> find_thread_header(const std::vector<Line>& lines, st
 }
 
 }  // namespace
+
+// "@Obélix", "@BLOB": the names a comment addresses, in order, each once. An '@' inside a
+// word (an e-mail address) is not a mention; '-', '.' and '_' join two parts of one name
+// ("@Jean-Pierre") but a trailing one is punctuation ("@Obélix.").
+std::vector<std::string> find_mentions(std::string_view s) {
+    std::vector<std::string> mentions;
+    std::unordered_set<std::string> seen;  // a comment of 100,000 mentions stays linear
+    bool after_word = false;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const char32_t c = text::decode_utf8(s, i);
+        if (c != '@' || after_word) {
+            after_word = is_word_char(c);
+            continue;
+        }
+        const std::size_t start = i;
+        std::size_t end = i;
+        bool last_was_word = false;
+        for (std::size_t j = i; j < s.size();) {
+            const char32_t d = text::decode_utf8(s, j);
+            if (is_word_char(d)) {
+                end = j;
+                last_was_word = true;
+            } else if (last_was_word && (d == '-' || d == '.')) {
+                last_was_word = false;
+            } else {
+                break;
+            }
+        }
+        if (end > start) {
+            std::string name(s.substr(start, end - start));
+            if (seen.insert(name).second) mentions.push_back(std::move(name));
+        }
+        i = end > start ? end : start;
+        after_word = end > start;
+    }
+    return mentions;
+}
 
 SeedTextResult read_seed_text(std::string_view text, std::string_view path) {
     SeedTextResult result;

@@ -37,6 +37,7 @@
 // - Text is trimmed line by line; paragraphs are separated by exactly one blank line.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -48,6 +49,10 @@ struct SeedTextResult {
     documents::Article article;
     std::vector<documents::Diagnostic> diagnostics;
 };
+
+// "@Obélix", "@BLOB": the names a comment addresses, in order, each once. An '@' inside a
+// word (an e-mail address) is not a mention. Shared by every reader that reads comments.
+std::vector<std::string> find_mentions(std::string_view text);
 
 // Parses sanitised text (see text::sanitize). `path` is only used in diagnostics.
 SeedTextResult read_seed_text(std::string_view text, std::string_view path);

@@ -145,7 +145,18 @@ Searcher::Searcher(const fs::path& db) : impl_(std::make_unique<Impl>()) {
     // veille-index --entities), so entité:Daech finds État islamique.
     std::vector<documents::Diagnostic> ignored;  // veille-index reported them already
     impl_->gazetteer.load_tsv(entities::EntityGazetteer::builtin_tsv(), "gazetteer.tsv", ignored);
-    const std::string user = impl_->db.get_metadata(std::string(schema::meta::kUserEntities));
+    // A veille-index committing right now may move the revision under us: reopen and retry,
+    // as search() does.
+    std::string user;
+    for (int attempt = 0;; ++attempt) {
+        try {
+            user = impl_->db.get_metadata(std::string(schema::meta::kUserEntities));
+            break;
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt >= 3) throw IndexError("the index keeps changing under the search: try again");
+            impl_->db.reopen();
+        }
+    }
     if (!user.empty()) impl_->gazetteer.load_tsv(user, "user entities", ignored);
 }
 
@@ -438,7 +449,7 @@ SearchResults Searcher::search(const SearchOptions& options) {
             if (options.spelling && results.total < 3) suggest(parsed, options, results);
             return results;
         } catch (const Xapian::DatabaseModifiedError&) {
-            if (attempt >= 3) throw;
+            if (attempt >= 3) throw IndexError("the index keeps changing under the search: try again");
             impl_->db.reopen();
         }
     }

@@ -78,8 +78,13 @@ BOOST_AUTO_TEST_CASE(detect_format_by_name) {
         {"LICENSE", "unsupported"},
         {"corpus/2024/niger", "unsupported"},
         {"rapport.pdf", "unsupported"},
-        {"page.html", "unsupported"},
-        {"articles.jsonl", "unsupported"},
+        {"page.html", "html"},
+        {"PAGE.HTM", "html"},
+        {"page.xhtml", "html"},
+        {"articles.jsonl", "jsonl"},
+        {"articles.ndjson", "jsonl"},
+        {"scrapy.jl", "jsonl"},
+        {"export.json", "unsupported"},  // looked at, see detect_format_by_content
         {"archive.tar.gz", "unsupported"},
     };
     // clang-format on
@@ -89,6 +94,47 @@ BOOST_AUTO_TEST_CASE(detect_format_by_name) {
                        std::string(c.format));
         }
     }
+}
+
+// The content wins over the name when it is clear.
+BOOST_AUTO_TEST_CASE(detect_format_by_content) {
+    using veille::readers::detect_format;
+    // clang-format off
+    const struct {
+        const char* name;
+        std::string head;
+        const char* format;
+    } cases[] = {
+        {"page.html", "<!DOCTYPE html><html><body><p>x</p></body></html>", "html"},
+        {"page.html", "<p>un fragment</p>", "html"},
+        {"page.html", "Du texte copié dans un fichier .html\n\nSans balise aucune.", "text"},
+        {"article.txt", "<!DOCTYPE html>\n<html lang=\"fr\">", "html"},
+        {"article.txt", "  \n<html>\n<head>", "html"},
+        {"article.txt", "\xEF\xBB\xBF<!-- saved from url=(0042)https://x.example/ -->\n<html>", "html"},
+        {"article.txt", "<?xml version=\"1.0\"?>\n<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0\">", "html"},
+        {"article.txt", "{\"id\":\"a\",\"title\":\"T\"}\n{\"id\":\"b\"}\n", "jsonl"},
+        {"article.txt", "Titre\n\n<p> n'est pas au début : du texte.", "text"},
+        {"article.txt", "{Brouillon} un titre entre accolades\n\nCorps.", "text"},
+        {"article.txt", "<htmlx>", "text"},
+        {"export.jsonl", "<!doctype html><title>t</title>", "html"},
+        {"export.jsonl", "ceci n'est pas du JSON", "jsonl"},  // its lines are then reported
+        {"sans-extension", "<!DOCTYPE html><html>", "html"},
+        {"sans-extension", "{\"title\":\"T\",\"text\":\"x\"}", "jsonl"},
+        {"LICENSE", "MIT License\n\nCopyright (c) 2019", "unsupported"},
+        {"export.json", "{\n  \"id\": 1,\n  \"title\": \"joli JSON\"\n}", "unsupported"},
+        {"export.json", "{\"id\": 1}\n{\"id\": 2}", "jsonl"},
+        {"index.php", "<html><body>page dynamique</body></html>", "html"},
+    };
+    // clang-format on
+    for (const auto& c : cases) {
+        BOOST_TEST_CONTEXT(c.name << ": " << c.head) {
+            BOOST_TEST(format_name(detect_format(c.name, c.head)) == std::string(c.format));
+        }
+    }
+    BOOST_TEST(veille::readers::worth_sniffing("sans-extension"));
+    BOOST_TEST(veille::readers::worth_sniffing("page.php"));
+    BOOST_TEST(!veille::readers::worth_sniffing("rapport.pdf"));
+    BOOST_TEST(!veille::readers::worth_sniffing("README.md"));
 }
 
 BOOST_AUTO_TEST_CASE(read_contents_skips_with_a_reason) {
@@ -114,6 +160,10 @@ BOOST_AUTO_TEST_CASE(read_contents_skips_with_a_reason) {
         {"too large (decimals)", "lourd.txt", std::string(1536 * 1024, 'a'), 1024 * 1024,
          "file too large (1.5 MB > 1 MB limit)"},
         {"front matter only", "meta.txt", "---\ndate: 2024-03-12\n---\n", 1024, "no text"},
+        {"plain text without extension", "LICENSE", "MIT License\n", 1024, "unsupported format (no extension)"},
+        {"pretty-printed JSON", "export.json", "{\n  \"id\": 1\n}\n", 1024, "unsupported format (.json)"},
+        {"NUL bytes in a page", "page.html", std::string("<html>\0\0\0\0\0\0", 12), 1024, "binary file"},
+        {"a page too large", "page.html", std::string(2000, 'a'), 1000, "file too large (2 KB > 1000 bytes limit)"},
     };
     // clang-format on
     for (const auto& c : cases) {

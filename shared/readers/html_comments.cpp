@@ -1,0 +1,368 @@
+#include "readers/html_comments.hpp"
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "readers/html_dom.hpp"
+#include "readers/seed_text_reader.hpp"
+
+namespace veille::readers::html {
+
+namespace {
+
+bool ends_with_any(std::string_view token, std::initializer_list<std::string_view> suffixes) {
+    for (auto s : suffixes)
+        if (token.ends_with(s)) return true;
+    return false;
+}
+
+bool contains_any(std::string_view token, std::initializer_list<std::string_view> parts) {
+    for (auto p : parts)
+        if (token.find(p) != std::string_view::npos) return true;
+    return false;
+}
+
+bool any_token(const GumboNode* n, auto&& pred) {
+    for (const auto& t : class_and_id_tokens(n))
+        if (pred(t)) return true;
+    return false;
+}
+
+bool is_comment_item(const GumboNode* n) {
+    switch (tag(n)) {
+        case GUMBO_TAG_LI: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION:
+            break;
+        default:
+            return false;
+    }
+    for (const auto& t : class_tokens(n)) {
+        if (t == "comment" || t == "commentaire" || t == "comment-item" || t == "comment-card" ||
+            t == "comment-entry" || t == "comment-box" || t.ends_with("-comment-card") ||
+            t.ends_with("-comment-item"))
+            return true;
+    }
+    for (const char* a : {"typeof", "itemtype"}) {
+        const std::string_view v = attr(n, a);
+        if (v.find("Comment") != std::string_view::npos && v.find("Comments") == std::string_view::npos)
+            return true;
+    }
+    return false;
+}
+
+// Asides and widgets list other articles' comments ("derniers commentaires"). Layout classes
+// that merely mention a sidebar ("no-sidebars", "bdaia-sidebar-right") are not widgets.
+bool is_widget(const GumboNode* n) {
+    if (is(n, GUMBO_TAG_ASIDE)) return true;
+    return any_token(n, [](const std::string& t) {
+        return t == "widget" || t == "sidebar" || t == "widget-area" || t.starts_with("widget_") ||
+               t.starts_with("widget-") || t.ends_with("-widget") ||
+               contains_any(t, {"recent-comments", "recentcomments", "wb-comments", "last-comments",
+                                "derniers-commentaires"});
+    });
+}
+
+// Parts of a comment that are not its words.
+bool is_chrome(const GumboNode* n) {
+    if (is(n, GUMBO_TAG_FORM) || is(n, GUMBO_TAG_TIME) || is(n, GUMBO_TAG_FOOTER)) return true;
+    if (any_token(n, [](const std::string& t) {
+            return contains_any(t, {"reply", "repondre", "comment-meta", "comment-author",
+                                    "comment-header", "comment-footer", "avatar", "vcard", "links",
+                                    "action", "like", "vote", "alert", "signal", "report",
+                                    "moderation", "comment-select", "edit-link", "says",
+                                    "comment-date", "share", "metas", "infos", "submitted"}) ||
+                   t == "date" || t == "meta";
+        }))
+        return true;
+    if (is(n, GUMBO_TAG_A)) {
+        const std::string label = plain_text(n);
+        for (std::string_view chrome : {"Répondre", "Reply", "Signaler", "Alerter", "J'aime",
+                                        "Répondre à ce message", "Signaler un abus"})
+            if (label == chrome) return true;
+    }
+    return false;
+}
+
+int content_rank(const GumboNode* n) {
+    const std::string_view itemprop = attr(n, "itemprop");
+    if (itemprop == "text" || itemprop == "commentText" || itemprop == "reviewBody") return 3;
+    int rank = 0;
+    for (const auto& t : class_and_id_tokens(n)) {
+        if (ends_with_any(t, {"comment-content", "comment-text", "comment-texte", "comment-story",
+                              "comment_content", "comment__content", "comment__text",
+                              "comment-message-text"}))
+            rank = std::max(rank, 3);
+        else if (ends_with_any(t, {"comment-body", "comment__body", "comment_body"}))
+            rank = std::max(rank, 2);
+        else if (t == "content" || t == "text" || t == "texte" || t == "body" || t == "message")
+            rank = std::max(rank, 1);
+    }
+    return rank;
+}
+
+bool is_title(const GumboNode* n) {
+    return any_token(n, [](const std::string& t) {
+        return t == "titre" || t == "title" || t == "comment-title" || t == "comment-subject" ||
+               t == "subject";
+    });
+}
+
+bool is_meta_line(const GumboNode* n) {
+    return any_token(n, [](const std::string& t) {
+        return t == "metas" || t == "meta" || t == "infos" || t == "submitted" || t == "byline" ||
+               ends_with_any(t, {"comment-meta", "comment-infos", "comment-info", "comment-header",
+                                 "comment-metadata"});
+    });
+}
+
+std::string trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\n')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\n')) s.remove_suffix(1);
+    return std::string(s);
+}
+
+bool starts_with_word_ci(std::string_view s, std::string_view word) {
+    if (s.size() < word.size()) return false;
+    for (std::size_t i = 0; i < word.size(); ++i) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c != word[i]) return false;
+    }
+    return s.size() == word.size() || s[word.size()] == ' ';
+}
+
+// "Par Bruno Gobin," -> "Bruno Gobin"; "Muriel - Le 22/01/2020" -> "Muriel"; "Jean dit :" -> "Jean".
+std::string clean_author(std::string s) {
+    s = trim(s);
+    for (std::string_view lead : {"par", "by", "de"})
+        if (starts_with_word_ci(s, lead)) s = trim(std::string_view(s).substr(lead.size()));
+    for (std::string_view cut : {" - ", ", le ", ", Le ", " le ", " Le ", " | "}) {
+        const auto at = s.find(cut);
+        if (at != std::string::npos && at > 0) s.resize(at);
+    }
+    for (std::string_view tail : {" a dit :", " a dit:", " dit :", " dit:", " says:", " said:"})
+        if (s.ends_with(tail)) s.resize(s.size() - tail.size());
+    while (!s.empty() && (s.back() == ',' || s.back() == ':' || s.back() == ' ' || s.back() == '-'))
+        s.pop_back();
+    if (s.size() > 100) return {};
+    return s;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// "le mercredi 15 mai 2019 à 08h07" -> "le mercredi 15 mai 2019": the text up to the first
+// year, which is what a date parser can read; "" when there is no year.
+std::string date_part(std::string_view s) {
+    for (std::size_t i = 0; i + 4 <= s.size(); ++i) {
+        if ((i > 0 && is_digit(s[i - 1])) || !is_digit(s[i]) || !is_digit(s[i + 1]) ||
+            !is_digit(s[i + 2]) || !is_digit(s[i + 3]))
+            continue;
+        if (i + 4 < s.size() && is_digit(s[i + 4])) continue;
+        const int year = (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
+        if (year < 1990 || year > 2100) continue;
+        std::string out = trim(s.substr(0, i + 4));
+        while (!out.empty() && (out.front() == ',' || out.front() == '-' || out.front() == ' ' ||
+                                out.front() == '|'))
+            out.erase(0, 1);
+        return out;
+    }
+    return {};
+}
+
+bool looks_iso_date(std::string_view s) {
+    return s.size() >= 10 && is_digit(s[0]) && is_digit(s[1]) && is_digit(s[2]) && is_digit(s[3]) &&
+           s[4] == '-' && is_digit(s[5]) && is_digit(s[6]) && s[7] == '-';
+}
+
+struct Fields {
+    std::string text, author, date;
+};
+
+Fields read_comment(const GumboNode* item, const std::unordered_set<const GumboNode*>& items) {
+    auto nested = [&](const GumboNode* n) { return items.count(n) > 0; };
+    Fields f;
+
+    // Text: the best-ranked content element, first in document order at that rank.
+    const GumboNode* content = nullptr;
+    int best = 0;
+    walk(item, [&](const GumboNode* n) {
+        if (!is_element(n)) return Visit::SkipChildren;
+        if (n != item && nested(n)) return Visit::SkipChildren;
+        if (n != item) {
+            const int rank = content_rank(n);
+            if (rank > best) {
+                best = rank;
+                content = n;
+            }
+            if (rank == 3) return Visit::Stop;
+        }
+        return Visit::Continue;
+    });
+    auto skip = [&](const GumboNode* n) { return nested(n) || is_chrome(n) || is_title(n); };
+    if (content) {
+        f.text = extract_text(content, [&](const GumboNode* n) { return nested(n) || is_chrome(n); });
+        const GumboNode* title = find_first(item, is_title, [&](const GumboNode* n) {
+            return nested(n) || n == content;
+        });
+        if (title) {
+            const std::string t = plain_text(title);
+            if (!t.empty() && !f.text.empty()) f.text = t + "\n\n" + f.text;
+        }
+    } else {
+        f.text = extract_text(item, skip);
+        const GumboNode* title = find_first(item, is_title, nested);
+        if (title) {
+            const std::string t = plain_text(title);
+            if (!t.empty()) f.text = f.text.empty() ? t : t + "\n\n" + f.text;
+        }
+    }
+
+    // Author.
+    const GumboNode* by = find_first(item, [](const GumboNode* n) { return has_class(n, "fn"); }, nested);
+    if (!by) {
+        const GumboNode* author = find_first(
+            item, [](const GumboNode* n) { return attr(n, "itemprop") == "author"; }, nested);
+        if (author) {
+            const GumboNode* name = find_first(
+                author, [](const GumboNode* n) { return attr(n, "itemprop") == "name"; }, nested);
+            by = name ? name : author;
+        }
+    }
+    if (!by) {
+        by = find_first(item, [](const GumboNode* n) {
+            return any_token(n, [](const std::string& t) {
+                return t == "comment-author" || t == "author" || t == "author-name" || t == "username" ||
+                       t == "user-name" || t == "pseudo" || t == "comment-author-name" || t == "auteur" ||
+                       t == "nickname" || t == "commenter" || t == "comment__author";
+            });
+        }, nested);
+    }
+    const GumboNode* meta = find_first(item, is_meta_line, nested);
+    if (!by && meta) {
+        by = find_first(meta, [](const GumboNode* n) {
+            switch (tag(n)) {
+                case GUMBO_TAG_B: case GUMBO_TAG_STRONG: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
+                case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_CITE:
+                    return true;
+                default:
+                    return false;
+            }
+        }, nested);
+    }
+    std::string raw_author;
+    if (by) {
+        raw_author = plain_text(by);
+        f.author = clean_author(raw_author);
+    }
+
+    // Date.
+    const GumboNode* when = find_first(item, [](const GumboNode* n) {
+        if (is(n, GUMBO_TAG_TIME) && !attr(n, "datetime").empty()) return true;
+        const std::string_view ip = attr(n, "itemprop");
+        if ((ip == "datePublished" || ip == "dateCreated") &&
+            (!attr(n, "content").empty() || !attr(n, "datetime").empty()))
+            return true;
+        return looks_iso_date(attr(n, "title"));
+    }, nested);
+    if (when) {
+        for (const char* a : {"datetime", "content", "title"}) {
+            if (!attr(when, a).empty()) {
+                f.date = trim(attr(when, a));
+                break;
+            }
+        }
+        if (!looks_iso_date(f.date)) f.date = date_part(f.date);
+    }
+    if (f.date.empty()) {
+        const GumboNode* dated = find_first(item, [](const GumboNode* n) {
+            return any_token(n, [](const std::string& t) {
+                return t == "date" || t == "comment-date" || t == "comment-posted" || t == "posted" ||
+                       t == "comment-time" || t == "published";
+            });
+        }, nested);
+        if (dated) f.date = date_part(plain_text(dated));
+    }
+    if (f.date.empty() && meta) {
+        // The meta line after the name: "Par Bruno Gobin, le mercredi 15 mai 2019 à 08h07",
+        // "Muriel - Le 22/01/2020 à 12:01:03" (name and date in one <strong>).
+        std::string line = plain_text(meta);
+        const std::string& name = f.author.empty() ? raw_author : f.author;
+        if (!name.empty()) {
+            const auto at = line.find(name);
+            if (at != std::string::npos) line.erase(0, at + name.size());
+        }
+        f.date = date_part(line);
+    }
+    return f;
+}
+
+}  // namespace
+
+bool is_comment_section_token(const std::string& t) {
+    if (t.find("no-comments") != std::string::npos || t.find("comments-count") != std::string::npos ||
+        t.find("comment-count") != std::string::npos)
+        return false;
+    return t.find("comments") != std::string::npos || t.find("commentaires") != std::string::npos ||
+           t == "comment-list" || t == "commentlist" || t == "respond" || t == "comment-respond" ||
+           t == "comment-wrapper" || t == "disqus_thread" || t == "commentform" ||
+           t == "comment-form" || t == "reactions" || t == "forum" || t == "comment-reply-title" ||
+           t.ends_with("comment-form");
+}
+
+CommentExtraction extract_comments(const GumboNode* root) {
+    CommentExtraction out;
+    struct Item {
+        const GumboNode* node;
+        int parent;  // index of the enclosing item, -1 at top level
+    };
+    std::vector<Item> items;
+    std::unordered_set<const GumboNode*> item_nodes;
+    std::vector<int> open;  // items whose subtree is being walked
+    std::size_t widgets = 0;
+    walk(
+        root,
+        [&](const GumboNode* n) {
+            if (!is_element(n)) return Visit::SkipChildren;
+            if (is_widget(n)) ++widgets;  // before any early return: post() undoes it
+            if (never_text(n)) return Visit::SkipChildren;
+            if (widgets == 0) {
+                if (any_token(n, [](const std::string& t) { return is_comment_section_token(t); }) &&
+                    !is(n, GUMBO_TAG_BODY) && !is(n, GUMBO_TAG_HTML))
+                    out.sections.insert(n);
+                if (is_comment_item(n)) {
+                    items.push_back({n, open.empty() ? -1 : open.back()});
+                    item_nodes.insert(n);
+                    open.push_back(static_cast<int>(items.size() - 1));
+                    out.excluded.insert(n);
+                }
+            }
+            return Visit::Continue;
+        },
+        [&](const GumboNode* n) {
+            if (!open.empty() && items[static_cast<std::size_t>(open.back())].node == n) open.pop_back();
+            if (is_element(n) && is_widget(n)) --widgets;
+        });
+
+    // Numbers in reading order; an empty comment hands its replies to its own parent.
+    std::vector<int> number(items.size(), 0), effective_parent(items.size(), -1);
+    int next = 1;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const int p = items[i].parent;
+        effective_parent[i] = p < 0 ? -1 : (number[static_cast<std::size_t>(p)] > 0 ? p : effective_parent[static_cast<std::size_t>(p)]);
+        Fields f = read_comment(items[i].node, item_nodes);
+        if (f.text.empty()) continue;
+        documents::Comment c;
+        c.number = next;
+        number[i] = next++;
+        if (effective_parent[i] >= 0) c.parent = number[static_cast<std::size_t>(effective_parent[i])];
+        c.author = std::move(f.author);
+        c.date = std::move(f.date);
+        c.text = std::move(f.text);
+        c.mentions = find_mentions(c.text);
+        out.thread.push_back(std::move(c));
+    }
+    return out;
+}
+
+}  // namespace veille::readers::html
