@@ -20,6 +20,7 @@ PACKAGES=(
     libgumbo-dev                       # HTML5 parser for saved web pages
     libcli11-dev                       # command-line parsing
     libtomlplusplus-dev                # the configuration file
+    libreadline-dev                    # line editing and history at the interactive prompt
     nlohmann-json3-dev                 # JSON output and stored document data
     libboost-test-dev                  # unit tests
 )

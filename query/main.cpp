@@ -6,6 +6,7 @@
 #include "errors.hpp"
 #include "output/json_renderer.hpp"
 #include "output/terminal_renderer.hpp"
+#include "query/interactive.hpp"
 #include "query/options.hpp"
 #include "schema/index_location.hpp"
 #include "search/searcher.hpp"
@@ -22,10 +23,17 @@ int main(int argc, char** argv) {
         return code == 0 ? 0 : 2;
     }
 
+    const veille::output::Lang lang = options.lang.empty()
+                                          ? veille::output::lang_from_environment()
+                                          : veille::output::lang_by_name(options.lang).value_or(veille::output::Lang::Fr);
     std::string query;
     for (const auto& w : options.words) query += (query.empty() ? "" : " ") + w;
-    if (query.empty() && options.entities.empty() && options.since.empty() && options.until.empty() &&
-        !options.kind) {
+    const bool nothing = query.empty() && options.entities.empty() && options.since.empty() &&
+                         options.until.empty() && !options.kind;
+    // No query at a terminal: the prompt.
+    if (options.interactive || (nothing && ::isatty(STDIN_FILENO) == 1 && ::isatty(STDOUT_FILENO) == 1))
+        return veille::query::run_interactive(options, lang);
+    if (nothing) {
         std::cerr << "veille-query: nothing to search for: give a query or a filter (--entity, --since, "
                      "--until, --type)\n"
 ;
@@ -46,11 +54,13 @@ int main(int argc, char** argv) {
         search.facets = options.facets || options.facets_only;
         if (options.facets_only) search.limit = 0;
         const auto results = searcher.search(search);
-        if (options.json)
+        if (options.json) {
             veille::output::render_json(std::cout, results);
-        else
-            veille::output::render_text(std::cout, results,
-                                        veille::output::detect_terminal_style(STDOUT_FILENO));
+        } else {
+            auto style = veille::output::detect_terminal_style(STDOUT_FILENO);
+            style.lang = lang;
+            veille::output::render_text(std::cout, results, style);
+        }
         std::cout.flush();
         return 0;
     } catch (const veille::Error& e) {

@@ -30,6 +30,11 @@ void bind_options(CLI::App& app, QueryCommandOptions& o) {
     app.add_flag("--facets", o.facets, "Count entities, kinds and dates over all matches, under the hits");
     app.add_flag("--facets-only", o.facets_only, "Only the facet counts, no hits");
     app.add_flag("--json", o.json, "One JSON document on stdout (schema in README.md)");
+    app.add_flag("-i,--interactive", o.interactive,
+                 "The interactive prompt (the default on a terminal when no query is given): refine with "
+                 "+entité:…, page with Enter, read a thread with :show N, :aide for the rest");
+    app.add_option("--lang", o.lang, "Language of the messages: fr (default) or en (default: from LANG)")
+        ->check(CLI::IsMember({"fr", "en"}, CLI::ignore_case));
     // Optional: a query made only of options (--entity Mali --since 2024) lists what passes.
     app.add_option("query", o.words, "The query");
 }

@@ -24,6 +24,8 @@ struct QueryCommandOptions {
     bool facets = false;
     bool facets_only = false;
     bool json = false;
+    bool interactive = false;        // -i: the prompt, even with a query or off a terminal
+    std::string lang;                // --lang fr|en; empty: from the locale
     std::vector<std::string> words;  // joined with spaces into the query
 };
 

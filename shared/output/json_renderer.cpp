@@ -136,7 +136,54 @@ Json results_json(const search::SearchResults& r) {
     return doc;
 }
 
+template <typename Json>
+Json stored_json(const search::StoredDocument& d) {
+    Json doc = Json::object();
+    doc["kind"] = documents::kind_name(d.kind);
+    doc["id"] = d.id;
+    doc["title"] = d.title;
+    doc["article_id"] = d.article_id;
+    doc["parent_id"] = string_or_null<Json>(d.parent_id);
+    doc["comment_number"] = int_or_null<Json>(d.comment_number);
+    doc["parent_number"] = int_or_null<Json>(d.parent_number);
+    doc["path"] = d.path;
+    doc["date"] = string_or_null<Json>(d.date);
+    doc["date_inherited"] = d.date_inherited;
+    doc["url"] = string_or_null<Json>(d.url);
+    doc["source"] = string_or_null<Json>(d.source);
+    doc["author"] = string_or_null<Json>(d.author);
+    doc["mentions"] = Json::array();
+    for (const auto& m : d.mentions) doc["mentions"].push_back(m);
+    Json entities = Json::array();
+    for (const auto& e : d.entities) {
+        Json one = Json::object();
+        one["name"] = e.name;
+        one["type"] = e.type;
+        one["count"] = e.count;
+        entities.push_back(std::move(one));
+    }
+    doc["entities"] = std::move(entities);
+    doc["text"] = d.text;
+    return doc;
+}
+
+template <typename Json>
+Json thread_json(const search::Thread& t) {
+    Json doc = Json::object();
+    doc["article"] = stored_json<Json>(t.article);
+    doc["comments"] = Json::array();
+    for (const auto& c : t.comments) doc["comments"].push_back(stored_json<Json>(c));
+    return doc;
+}
+
 }  // namespace
+
+nlohmann::json thread_to_json(const search::Thread& thread) { return thread_json<nlohmann::json>(thread); }
+
+void render_thread_json(std::ostream& out, const search::Thread& thread) {
+    out << thread_json<nlohmann::ordered_json>(thread).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+        << '\n';
+}
 
 nlohmann::json to_json(const search::SearchResults& results) {
     return results_json<nlohmann::json>(results);

@@ -14,41 +14,19 @@
 #include <string_view>
 #include <vector>
 
+#include "output/wrap.hpp"
 #include "text/utf8.hpp"
 
 namespace veille::output {
 
 namespace {
 
-constexpr std::string_view kReset = "\x1b[0m";
-constexpr std::string_view kBold = "\x1b[1m";
-constexpr std::string_view kDim = "\x1b[2m";
-constexpr std::string_view kHighlight = "\x1b[1;33m";  // bold yellow
-constexpr std::string_view kWarning = "\x1b[33m";
 constexpr std::string_view kEllipsis = "\u2026";
 constexpr std::string_view kIndent = "   ";
 
 constexpr std::size_t kDefaultWidth = 100;
 constexpr std::size_t kMinWidth = 40;
 constexpr std::size_t kMaxWidth = 200;
-
-// Document text made safe for one line: controls and escapes removed, line breaks and tabs
-// turned into spaces (a title must not start a new line of output).
-std::string one_line(std::string_view s) {
-    std::string out = text::strip_terminal_controls(s);
-    for (char& c : out)
-        if (c == '\n' || c == '\t') c = ' ';
-    return out;
-}
-
-// `s` wrapped in an SGR sequence when colour is on, as it is otherwise.
-std::string styled(std::string_view s, std::string_view sgr, bool colour) {
-    if (!colour || s.empty()) return std::string(s);
-    std::string out;
-    out.reserve(s.size() + sgr.size() + kReset.size());
-    out.append(sgr).append(s).append(kReset);
-    return out;
-}
 
 std::string format_score(double score) {
     char buf[64];
@@ -57,179 +35,109 @@ std::string format_score(double score) {
 }
 
 // "12 résultats pour « securite »", "environ 1 200 résultats…", "Aucun résultat pour « … »".
-std::string header_line(const search::SearchResults& results) {
-    const std::string query = "\u00AB " + one_line(results.query) + " \u00BB";
-    if (results.total == 0 && results.hits.empty()) return "Aucun r\u00E9sultat pour " + query;
+std::string header_line(const search::SearchResults& results, Lang lang) {
+    // Nothing matched as typed and the hits are the corrected query's: name that one.
+    const std::string& shown = results.corrected && !results.suggestion.empty() ? results.suggestion : results.query;
+    const std::string query = say(lang, Msg::Quoted, {one_line(shown)});
+    if (results.total == 0 && results.hits.empty()) return say(lang, Msg::NoResults, {query});
     std::string line;
-    if (!results.total_is_exact) line += "environ ";
-    line += std::to_string(results.total);
-    line += results.total == 1 ? " r\u00E9sultat" : " r\u00E9sultats";
-    line += " pour " + query;
+    if (!results.total_is_exact) line += message(lang, Msg::About);
+    line += say(lang, results.total == 1 ? Msg::ResultOne : Msg::ResultMany,
+                {std::to_string(results.total), query});
     if (results.offset > 0 && !results.hits.empty()) {
-        line += " (" + std::to_string(results.offset + 1) + " \u00E0 " +
-                std::to_string(results.offset + results.hits.size()) + ")";
+        line += say(lang, Msg::PageRange,
+                    {std::to_string(results.offset + 1),
+                     std::to_string(results.offset + results.hits.size())});
     }
     return line;
 }
 
 // "[article]", "[commentaire #3]", "[commentaire #3, réponse à #6]".
-std::string kind_label(const search::Hit& hit) {
-    if (hit.kind == documents::Kind::Article) return "[article]";
-    std::string label = "[commentaire";
+std::string kind_label(const search::Hit& hit, Lang lang) {
+    if (hit.kind == documents::Kind::Article) return "[" + std::string(message(lang, Msg::KindArticle)) + "]";
+    std::string label = "[" + std::string(message(lang, Msg::KindComment));
     if (hit.comment_number) label += " #" + std::to_string(*hit.comment_number);
     if (hit.parent_number) {
         label += hit.comment_number ? ", " : " ";
-        label += "r\u00E9ponse \u00E0 #" + std::to_string(*hit.parent_number);
+        label += say(lang, Msg::ReplyTo, {std::to_string(*hit.parent_number)});
     }
     return label + "]";
 }
 
-// A snippet made safe to print: the text cleaned piece by piece (between highlight edges)
-// with one flag per byte saying whether it is highlighted.
-struct CleanSnippet {
-    std::string text;
-    std::vector<bool> lit;
-};
-
-CleanSnippet clean_snippet(const snippets::Snippet& snippet) {
-    CleanSnippet out;
-    const std::string_view s = snippet.text;
-    auto append = [&](std::size_t b, std::size_t e, bool lit) {
-        if (b >= e) return;
-        const std::string piece = one_line(s.substr(b, e - b));
-        out.text += piece;
-        out.lit.insert(out.lit.end(), piece.size(), lit);
-    };
-    std::size_t pos = 0;
-    for (auto [b, e] : snippet.highlights) {
-        b = std::min(b, s.size());
-        e = std::min(e, s.size());
-        if (b < pos) b = pos;  // overlapping or unsorted ranges: never print a byte twice
-        if (e <= b) continue;
-        append(pos, b, false);
-        append(b, e, true);
-        pos = e;
-    }
-    append(pos, s.size(), false);
-    return out;
-}
-
-// Writes [b, e) of the cleaned snippet, each highlighted run wrapped in colour.
-void write_styled(std::string& line, const CleanSnippet& s, std::size_t b, std::size_t e,
-                  bool colour) {
-    while (b < e) {
-        std::size_t run = b;
-        while (run < e && s.lit[run] == s.lit[b]) ++run;
-        const std::string_view piece = std::string_view(s.text).substr(b, run - b);
-        if (s.lit[b] && colour)
-            line.append(kHighlight).append(piece).append(kReset);
-        else
-            line.append(piece);
-        b = run;
-    }
-}
-
 // The snippet, "…" where it was cut, wrapped on spaces to `width` columns (indent included).
-// A word wider than a line is broken between code points.
-void write_snippet(std::ostream& out, const snippets::Snippet& snippet,
-                   const TerminalStyle& style) {
-    CleanSnippet s = clean_snippet(snippet);
-    if (s.text.find_first_not_of(' ') == std::string::npos) return;
-    if (snippet.starts_mid_text) {
-        s.text.insert(0, std::string(kEllipsis) + " ");
-        s.lit.insert(s.lit.begin(), kEllipsis.size() + 1, false);
-    }
-    if (snippet.ends_mid_text) {
-        s.text.append(" ").append(kEllipsis);
-        s.lit.insert(s.lit.end(), kEllipsis.size() + 1, false);
-    }
-
-    const std::size_t indent_cols = kIndent.size();
-    const std::size_t avail =
-        std::max<std::size_t>(style.width > indent_cols ? style.width - indent_cols : 1, 10);
-    std::string line;
-    std::size_t cols = 0;
-    auto flush = [&] {
-        if (!line.empty()) out << kIndent << line << '\n';
-        line.clear();
-        cols = 0;
-    };
-
-    const std::string_view t = s.text;
-    std::size_t i = 0;
-    while (i < t.size()) {
-        if (t[i] == ' ') {
-            ++i;
-            continue;
-        }
-        std::size_t end = t.find(' ', i);
-        if (end == std::string_view::npos) end = t.size();
-        const std::size_t w = text::display_width(t.substr(i, end - i));
-        if (cols > 0 && cols + 1 + w <= avail) {
-            line += ' ';
-            write_styled(line, s, i, end, style.colour);
-            cols += 1 + w;
-        } else if (w <= avail) {
-            flush();
-            write_styled(line, s, i, end, style.colour);
-            cols = w;
-        } else {
-            // Longer than a line (a URL, a run of CJK): fill lines code point by code point.
-            flush();
-            std::size_t p = i;
-            while (p < end) {
-                std::size_t q = p, piece_cols = 0;
-                while (q < end) {
-                    std::size_t next = q;
-                    text::decode_utf8(t, next);
-                    const std::size_t cw = text::display_width(t.substr(q, next - q));
-                    if (piece_cols > 0 && piece_cols + cw > avail) break;
-                    piece_cols += cw;
-                    q = next;
-                }
-                write_styled(line, s, p, q, style.colour);
-                cols = std::max<std::size_t>(piece_cols, 1);
-                if (q < end) flush();
-                p = q;
-            }
-        }
-        i = end;
-    }
-    flush();
+void write_snippet(std::ostream& out, const snippets::Snippet& snippet, const TerminalStyle& style) {
+    const MarkedText cleaned = mark_line(snippet.text, snippet.highlights);
+    if (cleaned.text.find_first_not_of(' ') == std::string::npos) return;
+    MarkedText s;
+    if (snippet.starts_mid_text) s.append(std::string(kEllipsis) + " ", false);
+    s.text += cleaned.text;
+    s.lit.insert(s.lit.end(), cleaned.lit.begin(), cleaned.lit.end());
+    if (snippet.ends_mid_text) s.append(" " + std::string(kEllipsis), false);
+    write_wrapped(out, s, style.width, kIndent, kIndent, style.colour);
 }
 
 void write_hit(std::ostream& out, const search::Hit& hit, const TerminalStyle& style) {
+    const Lang lang = style.lang;
     const std::string title = one_line(hit.title);
-    out << hit.rank << ". " << kind_label(hit) << ' '
-        << styled(title.empty() ? std::string("(sans titre)") : title, kBold, style.colour);
-    if (!hit.date.empty()) out << " \u2014 " << one_line(hit.date);
+    // The title line: number and kind, the title in bold, the date. One line: a title too
+    // long for the terminal is cut ("…"), never the date (the whole title is in :show); on
+    // a terminal too narrow for both, the date goes to the next line.
+    const std::string head = std::to_string(hit.rank) + ". " + kind_label(hit, lang) + " ";
+    const std::string date = hit.date.empty() ? std::string() : one_line(hit.date);
+    const std::size_t head_cols = text::display_width(head);
+    const std::size_t date_cols = date.empty() ? 0 : 3 + text::display_width(date);
+    const bool date_on_title = head_cols + date_cols + 10 <= style.width;
+    const std::size_t room = style.width > head_cols + (date_on_title ? date_cols : 0)
+                                 ? style.width - head_cols - (date_on_title ? date_cols : 0)
+                                 : 1;
+    out << head
+        << styled(fit_width(title.empty() ? std::string(message(lang, Msg::Untitled)) : title, std::max<std::size_t>(room, 1)),
+                  sgr::kBold, style.colour);
+    if (!date.empty() && date_on_title) out << " \u2014 " << date;
     out << '\n';
 
+    // The file and the score (and the date when the title line had no room for it); a path
+    // too long for the line loses its beginning.
+    std::string tail = std::string(message(lang, Msg::Score)) + " " + format_score(hit.score);
+    if (!date.empty() && !date_on_title) tail = date + "  " + tail;
     std::string meta = one_line(hit.path);
+    const std::size_t tail_cols = text::display_width(tail);
+    const std::size_t room_for_path = style.width > kIndent.size() + tail_cols + 2 + 10
+                                          ? style.width - kIndent.size() - tail_cols - 2
+                                          : 10;
+    meta = fit_width_start(meta, room_for_path);
     meta += meta.empty() ? "" : "  ";
-    meta += "score " + format_score(hit.score);
-    out << kIndent << styled(meta, kDim, style.colour) << '\n';
+    meta += tail;
+    out << kIndent << styled(meta, sgr::kDim, style.colour) << '\n';
+
+    if (hit.partial && !hit.missing.empty()) {
+        std::string words;
+        for (const auto& w : hit.missing) words += (words.empty() ? "" : ", ") + one_line(w);
+        out << kIndent << styled(say(lang, Msg::Missing, {words}), sgr::kWarning, style.colour) << '\n';
+    }
+
+    if (hit.duplicates > 0) {
+        // Reprints of the same text collapsed into this hit, and a few of their sources.
+        std::string sources;
+        for (const auto& src : hit.duplicate_sources) sources += (sources.empty() ? "" : ", ") + one_line(src);
+        if (!sources.empty()) sources = (lang == Lang::En ? ": " : " : ") + sources;
+        const std::string line = hit.duplicates == 1 ? say(lang, Msg::DuplicateOne, {sources})
+                                                     : say(lang, Msg::DuplicateMany, {std::to_string(hit.duplicates), sources});
+        out << kIndent << styled(fit_width(line, style.width - kIndent.size()), sgr::kDim, style.colour) << '\n';
+    }
 
     if (!hit.entities.empty()) {
-        std::string line = "entités : ";
+        std::string entities(message(lang, Msg::HitEntities));
         for (std::size_t i = 0; i < hit.entities.size() && i < 6; ++i) {
-            if (i) line += ", ";
-            line += one_line(hit.entities[i].name);
+            if (i) entities += ", ";
+            entities += one_line(hit.entities[i].name);
         }
-        if (hit.entities.size() > 6) line += ", …";
-        out << kIndent << styled(line, kDim, style.colour) << '\n';
+        if (hit.entities.size() > 6) entities += ", \u2026";
+        out << kIndent << styled(fit_width(entities, style.width - kIndent.size()), sgr::kDim, style.colour)
+            << '\n';
     }
 
     write_snippet(out, hit.snippet, style);
-}
-
-std::string thousands(std::uint64_t n) {
-    std::string digits = std::to_string(n), out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i && (digits.size() - i) % 3 == 0) out += "\u202F";  // French thin space
-        out += digits[i];
-    }
-    return out;
 }
 
 // A row of the date chart: label, bar proportional to the largest bucket, count.
@@ -238,46 +146,155 @@ void write_bar(std::ostream& out, const std::string& label, std::uint64_t count,
     std::size_t len = max ? static_cast<std::size_t>((count * bar_width + max - 1) / max) : 0;
     std::string bar;
     for (std::size_t i = 0; i < len; ++i) bar += "\u2588";
-    std::string padded = label;
-    while (text::display_width(padded) < 14) padded += ' ';
-    out << kIndent << padded << styled(bar, kHighlight, style.colour) << ' ' << thousands(count) << '\n';
+    out << kIndent << pad_right(label, 14) << styled(bar, sgr::kHighlight, style.colour) << ' '
+        << group_digits(style.lang, count) << '\n';
+}
+
+std::string kind_bucket_label(const std::string& bucket, Lang lang) {
+    return std::string(message(lang, bucket == "comment" ? Msg::FacetComments : Msg::FacetArticles));
+}
+
+void write_kinds(std::ostream& out, const search::Facets& facets, const TerminalStyle& style) {
+    out << '\n' << styled(message(style.lang, Msg::FacetTypes), sgr::kBold, style.colour) << '\n';
+    if (facets.kinds.empty()) out << kIndent << message(style.lang, Msg::FacetNone) << '\n';
+    for (const auto& k : facets.kinds)
+        out << kIndent << kind_bucket_label(k.bucket, style.lang) << ' ' << group_digits(style.lang, k.count)
+            << '\n';
+}
+
+void write_dates(std::ostream& out, const search::Facets& facets, const TerminalStyle& style) {
+    const Lang lang = style.lang;
+    out << '\n'
+        << styled(message(lang, facets.date_granularity == "month" ? Msg::FacetDatesMonth : Msg::FacetDatesYear),
+                  sgr::kBold, style.colour)
+        << '\n';
+    std::uint64_t max = facets.undated;
+    for (const auto& b : facets.dates) max = std::max(max, b.count);
+    const std::size_t bar_width = style.width > 40 ? std::min<std::size_t>(50, style.width - 30) : 10;
+    if (facets.dates.empty() && !facets.undated) out << kIndent << message(lang, Msg::FacetNone) << '\n';
+    for (const auto& b : facets.dates) write_bar(out, b.bucket, b.count, max, bar_width, style);
+    if (facets.undated)
+        write_bar(out, std::string(message(lang, Msg::FacetUndated)), facets.undated, max, bar_width, style);
 }
 
 }  // namespace
 
 void render_facets(std::ostream& out, const search::Facets& facets, const TerminalStyle& style) {
     if (!facets.computed) return;
-    out << '\n' << styled("Entités", kBold, style.colour) << '\n';
-    if (facets.entities.empty()) out << kIndent << "(aucune)\n";
+    const Lang lang = style.lang;
+    out << '\n' << styled(message(lang, Msg::FacetEntities), sgr::kBold, style.colour) << '\n';
+    if (facets.entities.empty()) out << kIndent << message(lang, Msg::FacetNone) << '\n';
     // Grouped by type, in order of each type's first (most frequent) entity.
     std::vector<std::string> types;
     for (const auto& e : facets.entities)
         if (std::find(types.begin(), types.end(), e.type) == types.end()) types.push_back(e.type);
+    constexpr std::size_t kLabelCols = 20;
     for (const auto& type : types) {
-        std::string line;
-        for (const auto& e : facets.entities) {
-            if (e.type != type) continue;
-            if (!line.empty()) line += " · ";
-            line += one_line(e.name) + " " + thousands(e.count);
-        }
-        std::string label = one_line(type);
-        while (text::display_width(label) < 20) label += ' ';
-        out << kIndent << styled(label, kDim, style.colour) << line << '\n';
+        std::vector<std::string> items;
+        for (const auto& e : facets.entities)
+            if (e.type == type) items.push_back(one_line(e.name) + " " + group_digits(lang, e.count));
+        const std::string label =
+            pad_right(fit_width(one_line(entity_type_label(lang, type)), kLabelCols - 1), kLabelCols);
+        write_items(out, items, style.width, std::string(kIndent) + styled(label, sgr::kDim, style.colour),
+                    kIndent.size() + kLabelCols);
     }
+    write_kinds(out, facets, style);
+    write_dates(out, facets, style);
+}
 
-    out << '\n' << styled("Types", kBold, style.colour) << '\n';
-    for (const auto& k : facets.kinds)
-        out << kIndent << (k.bucket == "comment" ? "commentaires" : "articles") << ' ' << thousands(k.count) << '\n';
+void render_facet_summary(std::ostream& out, const search::Facets& facets, const TerminalStyle& style) {
+    if (!facets.computed) return;
+    const Lang lang = style.lang;
+    const std::string_view sep = " \u2502 ";
 
+    // Articles vs comments, then the date span: always shown; entities take what is left.
+    std::uint64_t articles = 0, comments = 0;
+    for (const auto& k : facets.kinds) (k.bucket == "comment" ? comments : articles) += k.count;
+    // "6 articles, 38 commentaires"; a kind with no match is left out (a collection of
+    // articles only says so once, not on every line).
+    const std::string article_count =
+        say(lang, articles == 1 ? Msg::SummaryArticle : Msg::SummaryArticles, {group_digits(lang, articles)});
+    const std::string comment_count =
+        say(lang, comments == 1 ? Msg::SummaryComment : Msg::SummaryComments, {group_digits(lang, comments)});
+    std::string kinds = comments == 0 ? article_count
+                        : articles == 0 ? comment_count
+                                        : article_count + ", " + comment_count;
+    std::string dates;
+    if (!facets.dates.empty()) {
+        dates = facets.dates.size() == 1
+                    ? say(lang, Msg::SummaryOneDate, {facets.dates.front().bucket})
+                    : say(lang, Msg::SummaryDates, {facets.dates.front().bucket, facets.dates.back().bucket});
+    }
+    if (facets.undated) {
+        const std::string undated = say(lang, Msg::SummaryUndated, {group_digits(lang, facets.undated)});
+        dates += dates.empty() ? undated : " (" + undated + ")";
+    }
+    std::string tail = std::string(sep) + kinds;
+    if (!dates.empty()) tail += std::string(sep) + dates;
+
+    const std::size_t tail_cols = text::display_width(tail);
+    std::string entities;
+    std::size_t shown = 0;
+    for (const auto& e : facets.entities) {
+        std::string item = one_line(e.name) + " " + group_digits(lang, e.count);
+        std::string candidate = entities.empty() ? item : entities + " \u00B7 " + item;
+        const std::string line = say(lang, Msg::SummaryEntities, {candidate});
+        // Keep room for " · …" when more entities are left out.
+        const bool more = shown + 1 < facets.entities.size();
+        if (text::display_width(line) + tail_cols + (more ? 4 : 0) > style.width) break;
+        entities = std::move(candidate);
+        ++shown;
+    }
+    std::string line;
+    if (shown > 0) {
+        if (shown < facets.entities.size()) entities += " \u00B7 \u2026";
+        line = say(lang, Msg::SummaryEntities, {entities}) + tail;
+    } else if (facets.entities.empty()) {
+        line = tail.substr(sep.size());
+    } else {
+        line = fit_width(tail.substr(sep.size()), style.width);
+    }
+    out << styled(fit_width(line, style.width), sgr::kDim, style.colour) << '\n';
+}
+
+void render_facet_table(std::ostream& out, const search::Facets& facets, FacetTable table,
+                        const TerminalStyle& style) {
+    if (!facets.computed) return;
+    const Lang lang = style.lang;
+    switch (table) {
+        case FacetTable::Kinds:
+            write_kinds(out, facets, style);
+            return;
+        case FacetTable::Dates:
+            write_dates(out, facets, style);
+            return;
+        case FacetTable::Entities:
+            break;
+    }
     out << '\n'
-        << styled(facets.date_granularity == "month" ? "Dates (par mois)" : "Dates (par année)", kBold,
-                  style.colour)
+        << styled(std::string(message(lang, Msg::FacetEntities)) + " (" + group_digits(lang, facets.entities.size()) + ")",
+                  sgr::kBold, style.colour)
         << '\n';
-    std::uint64_t max = facets.undated;
-    for (const auto& b : facets.dates) max = std::max(max, b.count);
-    const std::size_t bar_width = style.width > 40 ? std::min<std::size_t>(50, style.width - 30) : 10;
-    for (const auto& b : facets.dates) write_bar(out, b.bucket, b.count, max, bar_width, style);
-    if (facets.undated) write_bar(out, "date inconnue", facets.undated, max, bar_width, style);
+    if (facets.entities.empty()) {
+        out << kIndent << message(lang, Msg::FacetNone) << '\n';
+        return;
+    }
+    // Columns: name, type, count (right-aligned); the name column as wide as the widest name
+    // that leaves room for the others, longer names cut with "…".
+    std::size_t count_cols = 0, type_cols = 0, name_cols = 0;
+    for (const auto& e : facets.entities) {
+        count_cols = std::max(count_cols, text::display_width(group_digits(lang, e.count)));
+        type_cols = std::max(type_cols, text::display_width(entity_type_label(lang, e.type)));
+        name_cols = std::max(name_cols, text::display_width(one_line(e.name)));
+    }
+    const std::size_t fixed = kIndent.size() + 2 + type_cols + 2 + count_cols;
+    name_cols = std::min(name_cols, style.width > fixed + 10 ? style.width - fixed : 10);
+    for (const auto& e : facets.entities) {
+        const std::string count = group_digits(lang, e.count);
+        out << kIndent << pad_right(fit_width(one_line(e.name), name_cols), name_cols) << "  "
+            << styled(pad_right(entity_type_label(lang, e.type), type_cols), sgr::kDim, style.colour) << "  "
+            << std::string(count_cols - text::display_width(count), ' ') << count << '\n';
+    }
 }
 
 TerminalStyle detect_terminal_style(int fd) {
@@ -291,18 +308,37 @@ TerminalStyle detect_terminal_style(int fd) {
     winsize ws{};
     if (tty && ::ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) style.width = ws.ws_col;
     style.width = std::clamp(style.width, kMinWidth, kMaxWidth);
+    style.lang = lang_from_environment();
     return style;
 }
 
-void render_text(std::ostream& out, const search::SearchResults& results,
-                 const TerminalStyle& style) {
-    out << styled(header_line(results), kBold, style.colour) << '\n';
-    for (const auto& warning : results.warnings)
-        out << styled("! " + one_line(warning), kWarning, style.colour) << '\n';
+void render_hits(std::ostream& out, const search::SearchResults& results, const TerminalStyle& style) {
+    MarkedText header;
+    header.append(header_line(results, style.lang), true);
+    write_wrapped(out, header, std::max(style.width, kMinWidth), "", kIndent, style.colour, sgr::kBold);
+    if (!results.suggestion.empty()) {
+        MarkedText s;
+        const std::string quoted_typed = say(style.lang, Msg::Quoted, {one_line(results.query)});
+        const std::string quoted_fix = say(style.lang, Msg::Quoted, {one_line(results.suggestion)});
+        s.append(results.corrected ? say(style.lang, Msg::Corrected, {quoted_typed})
+                                   : say(style.lang, Msg::DidYouMean, {quoted_fix}),
+                 true);
+        write_wrapped(out, s, std::max(style.width, kMinWidth), "", "  ", style.colour, sgr::kWarning);
+    }
+    for (const auto& warning : results.warnings) {
+        MarkedText w;
+        w.append("! " + one_line(warning), true);
+        write_wrapped(out, w, std::max(style.width, kMinWidth), "", "  ", style.colour, sgr::kWarning);
+    }
     for (const auto& hit : results.hits) {
         out << '\n';
         write_hit(out, hit, style);
     }
+}
+
+void render_text(std::ostream& out, const search::SearchResults& results,
+                 const TerminalStyle& style) {
+    render_hits(out, results, style);
     render_facets(out, results.facets, style);
 }
 
