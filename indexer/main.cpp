@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "config/config.hpp"
 #include "errors.hpp"
 #include "indexer/options.hpp"
 #include "indexing/index_writer.hpp"
@@ -81,6 +82,13 @@ int main(int argc, char** argv) {
     run.read.max_file_bytes = static_cast<std::uintmax_t>(options.max_file_mb * 1024 * 1024);
     run.commit_every_docs = options.commit_every;
     run.entity_files = options.entity_files;
+    // The configuration file: a default index and extra entity files (the options win).
+    std::vector<veille::documents::Diagnostic> config_diags;
+    const auto config = veille::config::load_config(veille::config::default_config_path(), config_diags);
+    for (const auto& d : config_diags)
+        std::cerr << "veille-index: warning: " << strip_terminal_controls(d.to_string()) << '\n';
+    if (!options.db && config.index) run.db = *config.index;
+    if (options.entity_files.empty()) run.entity_files = config.entities;
     try {
         ConsoleObserver observer(options.quiet);
         const auto summary = veille::indexing::update_index(run, observer);

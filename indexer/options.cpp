@@ -1,5 +1,7 @@
 #include "indexer/options.hpp"
 
+#include "version.hpp"
+
 namespace veille::indexer {
 
 void bind_options(CLI::App& app, IndexCommandOptions& o) {
@@ -19,6 +21,7 @@ void bind_options(CLI::App& app, IndexCommandOptions& o) {
     app.add_option("--entities", o.entity_files,
                    "Your own gazetteer (TSV: name, type, forms), added to the built-in one; repeatable")
         ->check(CLI::ExistingFile);
+    app.set_version_flag("--version", veille::version_text());
     app.add_flag("-q,--quiet", o.quiet, "No progress line and no summary, only warnings");
     app.add_option("inputs", o.inputs, "Folders or files to index")->required();
 }

@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "version.hpp"
+
 namespace veille::query {
 
 void bind_options(CLI::App& app, QueryCommandOptions& o) {
@@ -35,6 +37,23 @@ void bind_options(CLI::App& app, QueryCommandOptions& o) {
                  "+entité:…, page with Enter, read a thread with :show N, :aide for the rest");
     app.add_option("--lang", o.lang, "Language of the messages: fr (default) or en (default: from LANG)")
         ->check(CLI::IsMember({"fr", "en"}, CLI::ignore_case));
+    app.add_flag("--explain", o.explain, "For each hit: which query terms matched, where, how (exact, folded, stem), with their weight");
+    app.add_option("--like", o.like_id, "Instead of a query: articles and comments similar to the document with this id");
+    app.add_flag("--no-collapse", o.no_collapse, "Show every reprint of the same dispatch instead of one hit with \"+ N autres sources\"");
+    static const std::map<std::string, Format> formats{{"text", Format::Text}, {"json", Format::Json},
+                                                       {"jsonl", Format::Jsonl}, {"csv", Format::Csv},
+                                                       {"tsv", Format::Tsv}};
+    app.add_option("--format", o.format, "Output: text (default), json, jsonl (one hit per line), csv or tsv (one row per hit)")
+        ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
+    app.add_flag("--bom", o.bom, "With --format csv|tsv: start with a UTF-8 BOM (for Excel)");
+    app.add_flag("--count", o.count, "Print only the number of matches");
+    app.add_option("--save", o.save, "Save the query and its filters under this name (a saved search)");
+    app.add_flag("--list-saved", o.list_saved, "List the saved searches of this index");
+    app.add_option("--new", o.new_names, "Only what was indexed since this saved search was last checked (all saved searches without a name); exit 0 when something is new, 1 when nothing")
+        ->expected(0, 1);
+    app.add_flag("--dry-run", o.dry_run, "With --new: do not mark what is shown as seen");
+    app.add_option("--report", o.report, "Write a self-contained HTML report of the query to this file");
+    app.set_version_flag("--version", veille::version_text());
     // Optional: a query made only of options (--entity Mali --since 2024) lists what passes.
     app.add_option("query", o.words, "The query");
 }

@@ -13,6 +13,8 @@
 
 namespace veille::query {
 
+enum class Format { Text, Json, Jsonl, Csv, Tsv };
+
 struct QueryCommandOptions {
     std::optional<std::filesystem::path> db;
     std::uint32_t limit = 10;
@@ -27,6 +29,21 @@ struct QueryCommandOptions {
     bool interactive = false;        // -i: the prompt, even with a query or off a terminal
     std::string lang;                // --lang fr|en; empty: from the locale
     std::vector<std::string> words;  // joined with spaces into the query
+    // Ranking diagnostics.
+    bool explain = false;
+    std::string like_id;
+    bool no_collapse = false;
+    // Exports.
+    Format format = Format::Text;
+    bool bom = false;
+    bool count = false;
+    std::string report;  // --report FILE.html
+    // Saved searches.
+    std::string save;
+    bool list_saved = false;
+    std::vector<std::string> new_names;  // --new [NAME]; given with no name: all
+    bool new_given = false;
+    bool dry_run = false;
 };
 
 void bind_options(CLI::App& app, QueryCommandOptions& options);

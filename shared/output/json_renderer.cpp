@@ -84,6 +84,24 @@ Json hit_json(const search::Hit& h) {
         entities.push_back(std::move(one));
     }
     hit["entities"] = std::move(entities);
+    hit["source"] = string_or_null<Json>(h.source);
+    hit["partial"] = h.partial;  // matches only some words of the query...
+    hit["missing"] = h.missing;  // ...and not these
+    hit["duplicates"] = h.duplicates;
+    hit["duplicate_sources"] = h.duplicate_sources;
+    if (!h.explain.empty()) {
+        Json rows = Json::array();
+        for (const auto& e : h.explain) {
+            Json row = Json::object();
+            row["word"] = string_or_null<Json>(e.word);
+            row["term"] = e.term;
+            row["field"] = e.field;
+            row["match"] = e.match;
+            row["weight"] = e.weight;
+            rows.push_back(std::move(row));
+        }
+        hit["explain"] = std::move(rows);
+    }
     put_snippet(hit, h.snippet);
     return hit;
 }
@@ -130,6 +148,8 @@ Json results_json(const search::SearchResults& r) {
     doc["offset"] = r.offset;
     doc["warnings"] = Json::array();
     for (const auto& w : r.warnings) doc["warnings"].push_back(w);
+    doc["suggestion"] = string_or_null<Json>(r.suggestion);  // "Vouliez-vous dire : …"
+    doc["corrected"] = r.corrected;  // the hits are the suggestion's
     doc["hits"] = Json::array();
     for (const auto& h : r.hits) doc["hits"].push_back(hit_json<Json>(h));
     if (r.facets.computed) doc["facets"] = facets_json<Json>(r.facets);

@@ -4,6 +4,8 @@
 // colour the output is plain text: no escape byte at all, fit for pipes and files.
 #include "output/terminal_renderer.hpp"
 
+#include <cstdio>
+
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -135,6 +137,15 @@ void write_hit(std::ostream& out, const search::Hit& hit, const TerminalStyle& s
         if (hit.entities.size() > 6) entities += ", \u2026";
         out << kIndent << styled(fit_width(entities, style.width - kIndent.size()), sgr::kDim, style.colour)
             << '\n';
+    }
+
+    // --explain: one row per matched term, heaviest first.
+    for (const auto& e : hit.explain) {
+        char weight[32];
+        std::snprintf(weight, sizeof weight, "%.3f", e.weight);
+        std::string row = std::string(weight) + "  " + one_line(e.term) + "  " + e.field + ", " + e.match;
+        if (!e.word.empty()) row += "  \u2190 " + one_line(e.word);
+        out << kIndent << styled(fit_width(row, style.width - kIndent.size()), sgr::kDim, style.colour) << '\n';
     }
 
     write_snippet(out, hit.snippet, style);

@@ -394,7 +394,9 @@ SearchResults Searcher::search(const SearchOptions& options) {
             // Facets must see every match, which also makes the total exact.
             const Xapian::doccount check_at_least =
                 options.facets ? impl_->db.get_doccount() : options.offset + options.limit + 1000;
-            Xapian::MSet mset = enquire.get_mset(options.offset, options.limit, check_at_least);
+            // Asking for no hit at all makes Xapian stop at estimates: ask for one and drop it
+            // (--count, --facets-only must be exact).
+            Xapian::MSet mset = enquire.get_mset(options.offset, std::max<std::uint32_t>(options.limit, 1), check_at_least);
             results.total = mset.get_matches_estimated();
             results.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
             if (options.facets) {
@@ -408,7 +410,7 @@ SearchResults Searcher::search(const SearchOptions& options) {
             results.hits.clear();
             // snippet_bytes 0: no snippet (benchmarks, counts).
             const snippets::SnippetBuilder* builder = options.snippet_bytes ? &snippets : nullptr;
-            for (auto m = mset.begin(); m != mset.end(); ++m) {
+            for (auto m = mset.begin(); m != mset.end() && options.limit > 0; ++m) {
                 Hit hit = make_hit(m, builder);
                 if (options.collapse && m.get_collapse_count() > 0) {
                     hit.duplicates = static_cast<std::uint32_t>(m.get_collapse_count());

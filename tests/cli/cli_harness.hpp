@@ -81,6 +81,8 @@ inline RunResult run(const std::vector<std::string>& argv, const std::filesystem
     for (char** e = environ; *e; ++e) {
         std::string kv = *e;
         if (kv.rfind("VEILLE_DB=", 0) == 0 || kv.rfind("NO_COLOR=", 0) == 0) continue;
+        // Messages follow the locale: the tests read the French ones whatever CI's LANG is.
+        if (kv.rfind("LANG=", 0) == 0 || kv.rfind("LC_", 0) == 0 || kv.rfind("LANGUAGE=", 0) == 0) continue;
         env_strings.push_back(kv);
     }
     for (const auto& kv : extra_env) env_strings.push_back(kv);

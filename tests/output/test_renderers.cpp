@@ -318,7 +318,8 @@ BOOST_AUTO_TEST_CASE(json_has_the_documented_fields) {
     const std::vector<std::string> keys = {
         "rank",           "kind",          "id",        "title", "article_id", "parent_id",
         "comment_number", "parent_number", "path",      "date",  "date_inherited", "url",
-        "author",         "score",         "entities",  "snippet", "highlights"};
+        "author",         "score",         "entities",  "snippet", "highlights", "source",
+        "partial",        "missing",       "duplicates", "duplicate_sources"};
     for (const auto& hit : doc["hits"]) {
         BOOST_TEST(hit.size() == keys.size());
         for (const auto& k : keys) BOOST_TEST(hit.contains(k), k);

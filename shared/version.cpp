@@ -1,0 +1,16 @@
+#include "version.hpp"
+
+#include <unicode/uversion.h>
+#include <xapian.h>
+
+namespace veille {
+
+std::string version_text() {
+    UVersionInfo icu;
+    u_getVersion(icu);
+    char icu_text[U_MAX_VERSION_STRING_LENGTH];
+    u_versionToString(icu, icu_text);
+    return std::string("veille ") + VEILLE_VERSION + " (Xapian " + Xapian::version_string() + ", ICU " + icu_text + ")";
+}
+
+}  // namespace veille

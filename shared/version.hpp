@@ -1,0 +1,11 @@
+// What --version prints: Veille's version and the versions of the libraries that decide
+// what matches (Xapian, ICU), so a result can be cited with what produced it.
+#pragma once
+
+#include <string>
+
+namespace veille {
+
+std::string version_text();  // "veille 0.1.0 (Xapian 1.4.22, ICU 72.1)"
+
+}  // namespace veille
