@@ -58,6 +58,21 @@ void put_snippet(Json& hit, const snippets::Snippet& snippet) {
     hit["highlights"] = std::move(highlights);
 }
 
+// [{"name","type","count"}] from any list of entities with those three members (a hit's,
+// a stored document's, the facet's).
+template <typename Json, typename Entities>
+Json entities_json(const Entities& list) {
+    Json out = Json::array();
+    for (const auto& e : list) {
+        Json one = Json::object();
+        one["name"] = e.name;
+        one["type"] = e.type;
+        one["count"] = e.count;
+        out.push_back(std::move(one));
+    }
+    return out;
+}
+
 template <typename Json>
 Json hit_json(const search::Hit& h) {
     Json hit = Json::object();
@@ -75,15 +90,7 @@ Json hit_json(const search::Hit& h) {
     hit["author"] = string_or_null<Json>(h.author);
     hit["date_inherited"] = h.date_inherited;
     hit["score"] = h.score;
-    Json entities = Json::array();
-    for (const auto& e : h.entities) {
-        Json one = Json::object();
-        one["name"] = e.name;
-        one["type"] = e.type;
-        one["count"] = e.count;
-        entities.push_back(std::move(one));
-    }
-    hit["entities"] = std::move(entities);
+    hit["entities"] = entities_json<Json>(h.entities);
     hit["source"] = string_or_null<Json>(h.source);
     hit["partial"] = h.partial;  // matches only some words of the query...
     hit["missing"] = h.missing;  // ...and not these
@@ -123,15 +130,7 @@ Json buckets_json(const std::vector<search::FacetBucket>& buckets) {
 template <typename Json>
 Json facets_json(const search::Facets& f) {
     Json out = Json::object();
-    Json entities = Json::array();
-    for (const auto& e : f.entities) {
-        Json one = Json::object();
-        one["name"] = e.name;
-        one["type"] = e.type;
-        one["count"] = e.count;
-        entities.push_back(std::move(one));
-    }
-    out["entity"] = std::move(entities);
+    out["entity"] = entities_json<Json>(f.entities);
     out["type"] = buckets_json<Json>(f.kinds);
     out["date"] = buckets_json<Json>(f.dates);
     out["date_granularity"] = f.date_granularity;
@@ -174,15 +173,7 @@ Json stored_json(const search::StoredDocument& d) {
     doc["author"] = string_or_null<Json>(d.author);
     doc["mentions"] = Json::array();
     for (const auto& m : d.mentions) doc["mentions"].push_back(m);
-    Json entities = Json::array();
-    for (const auto& e : d.entities) {
-        Json one = Json::object();
-        one["name"] = e.name;
-        one["type"] = e.type;
-        one["count"] = e.count;
-        entities.push_back(std::move(one));
-    }
-    doc["entities"] = std::move(entities);
+    doc["entities"] = entities_json<Json>(d.entities);
     doc["text"] = d.text;
     return doc;
 }

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "search/stored_data.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <map>
@@ -32,16 +34,9 @@ struct Searcher::Impl {
 
 namespace {
 
-std::string str(const nlohmann::json& j, const char* key) {
-    auto it = j.find(key);
-    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-std::optional<int> opt_int(const nlohmann::json& j, const char* key) {
-    auto it = j.find(key);
-    if (it != j.end() && it->is_number_integer()) return it->get<int>();
-    return std::nullopt;
-}
+// The stored data's fields, read leniently (see stored_data.hpp).
+constexpr auto str = stored_string;
+constexpr auto opt_int = stored_int;
 
 Hit make_hit(const Xapian::MSetIterator& m, const snippets::SnippetBuilder* snippets) {
     namespace d = schema::data;

@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "search/stored_data.hpp"
+
 #include "entities/gazetteer.hpp"
 #include "errors.hpp"
 #include "schema/schema.hpp"
@@ -65,16 +67,9 @@ struct ThreadReader::Impl {
 
 namespace {
 
-std::string str(const nlohmann::json& j, const char* key) {
-    auto it = j.find(key);
-    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-std::optional<int> opt_int(const nlohmann::json& j, const char* key) {
-    auto it = j.find(key);
-    if (it != j.end() && it->is_number_integer()) return it->get<int>();
-    return std::nullopt;
-}
+// The stored data's fields, read leniently (see stored_data.hpp).
+constexpr auto str = stored_string;
+constexpr auto opt_int = stored_int;
 
 std::optional<StoredDocument> stored_document(const std::string& raw) {
     namespace d = schema::data;
