@@ -4,19 +4,22 @@
 
 #include <nlohmann/json.hpp>
 
-#include "search/stored_data.hpp"
-
 #include <algorithm>
 #include <cstdlib>
+#include <deque>
 #include <map>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 #include "analysis/french_analyzer.hpp"
 #include "entities/gazetteer.hpp"
 #include "errors.hpp"
+#include "schema/index_location.hpp"
 #include "schema/schema.hpp"
 #include "search/query_builder.hpp"
 #include "search/spelling.hpp"
+#include "search/stored_data.hpp"
 #include "snippets/snippet_builder.hpp"
 
 namespace veille::search {
@@ -27,6 +30,9 @@ using schema::Term;
 struct Searcher::Impl {
     fs::path path;
     Xapian::Database db;
+    // Shards served by xapian-tcpsrv (a stub listing "remote HOST:PORT") cannot run a
+    // KeyMaker, so dates are sorted by their value there (see sort_by_date). [shards]
+    bool remote = false;
     analysis::FrenchAnalyzer analyzer;
     entities::EntityGazetteer gazetteer{analyzer};
     QueryBuilder builder{analyzer, &gazetteer};
@@ -70,28 +76,40 @@ Hit make_hit(const Xapian::MSetIterator& m, const snippets::SnippetBuilder* snip
 
 // Splits the per-document entity combinations counted by the match spy into per-entity
 // counts: each document holds one value listing all its entities (see schema::kSlotEntities).
+// A broad query has thousands of distinct combinations but only hundreds of entities: they
+// are counted through views into the combinations (no string built per entity and
+// combination), and only the entities shown are sorted and copied.
 std::vector<EntityFacet> entity_facet(const Xapian::ValueCountMatchSpy& spy, std::size_t limit) {
-    std::map<std::pair<std::string, std::string>, std::uint64_t> counts;  // (name, type)
+    std::deque<std::string> combos;  // stable storage for the views below
+    std::unordered_map<std::string_view, std::uint64_t> counts;  // "type\x1ename" -> documents
     for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-        const std::string combo = *it;
+        const std::string_view combo = combos.emplace_back(*it);
         const std::uint64_t n = it.get_termfreq();
         std::size_t start = 0;
         while (start <= combo.size()) {
             auto end = combo.find(schema::kEntitySeparator, start);
-            std::string_view one(combo.data() + start, (end == std::string::npos ? combo.size() : end) - start);
-            auto sep = one.find(schema::kEntityTypeSeparator);
-            if (sep != std::string_view::npos)
-                counts[{std::string(one.substr(sep + 1)), std::string(one.substr(0, sep))}] += n;
-            if (end == std::string::npos) break;
+            if (end == std::string_view::npos) end = combo.size();
+            const std::string_view one = combo.substr(start, end - start);
+            if (one.find(schema::kEntityTypeSeparator) != std::string_view::npos) counts[one] += n;
             start = end + 1;
         }
     }
+    std::vector<std::pair<std::string_view, std::uint64_t>> ranked(counts.begin(), counts.end());
+    auto name_of = [](std::string_view one) { return one.substr(one.find(schema::kEntityTypeSeparator) + 1); };
+    auto before = [&](const auto& a, const auto& b) {
+        if (a.second != b.second) return a.second > b.second;
+        const auto na = name_of(a.first), nb = name_of(b.first);
+        return na != nb ? na < nb : a.first < b.first;
+    };
+    const std::size_t shown = std::min(limit, ranked.size());
+    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(shown), ranked.end(), before);
     std::vector<EntityFacet> out;
-    for (const auto& [key, n] : counts) out.push_back({key.first, key.second, n});
-    std::sort(out.begin(), out.end(), [](const EntityFacet& a, const EntityFacet& b) {
-        return a.count != b.count ? a.count > b.count : a.name < b.name;
-    });
-    if (out.size() > limit) out.resize(limit);
+    out.reserve(shown);
+    for (std::size_t i = 0; i < shown; ++i) {
+        const std::string_view one = ranked[i].first;
+        const auto sep = one.find(schema::kEntityTypeSeparator);
+        out.push_back({std::string(one.substr(sep + 1)), std::string(one.substr(0, sep)), ranked[i].second});
+    }
     return out;
 }
 
@@ -130,12 +148,21 @@ Searcher::Searcher(const fs::path& db) : impl_(std::make_unique<Impl>()) {
         throw IndexError("no index at " + db.string() + ": create it with `veille-index --db " +
                          db.string() + " FOLDER`");
     }
-    try {
-        impl_->db = Xapian::Database(db.string());
-    } catch (const Xapian::Error& e) {
-        throw IndexError("cannot open index " + db.string() + ": " + e.get_msg() +
-                         " (create it with `veille-index --db " + db.string() + " FOLDER`)");
+    // A veille-index committing twice while we open the tables discards the revision we
+    // started reading: open again (a commit takes far longer than an open).
+    for (int attempt = 0;; ++attempt) {
+        try {
+            impl_->db = Xapian::Database(db.string());
+            break;
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt < 3) continue;
+            throw IndexError("cannot open index " + db.string() + ": it keeps changing under the search, try again");
+        } catch (const Xapian::Error& e) {
+            throw IndexError("cannot open index " + db.string() + ": " + e.get_msg() +
+                             " (create it with `veille-index --db " + db.string() + " FOLDER`)");
+        }
     }
+    impl_->remote = schema::has_remote_shard(db);  // [shards] see Impl::remote
     // Aliases of the built-in entities and of the user's own (saved in the index by
     // veille-index --entities), so entité:Daech finds État islamique.
     std::vector<documents::Diagnostic> ignored;  // veille-index reported them already
@@ -375,12 +402,29 @@ SearchResults Searcher::search(const SearchOptions& options) {
             SortOrder sort = options.sort;
             // A query made only of filters has nothing to rank by: newest first.
             if (filters_only && sort == SortOrder::Relevance) sort = SortOrder::DateNewest;
-            if (sort == SortOrder::DateNewest) enquire.set_sort_by_key_then_relevance(&newest, false);
-            if (sort == SortOrder::DateOldest) enquire.set_sort_by_key_then_relevance(&oldest, false);
+            // [shards] Remote shards have no KeyMaker: sorted by the date value itself, newest
+            // first is the same order (an undated document has no value: last); oldest first
+            // lists the undated documents first.
+            auto sort_by_date = [&](Xapian::Enquire& e) {
+                if (sort == SortOrder::Relevance) return;
+                if (impl_->remote)
+                    e.set_sort_by_value_then_relevance(schema::kSlotDate, sort == SortOrder::DateNewest);
+                else
+                    e.set_sort_by_key_then_relevance(sort == SortOrder::DateNewest ? &newest : &oldest, false);
+            };
+            sort_by_date(enquire);
 
             Xapian::ValueCountMatchSpy entity_spy(schema::kSlotEntities), kind_spy(schema::kSlotKind),
                 date_spy(schema::kSlotDate);
-            if (options.collapse) enquire.set_collapse_key(schema::kSlotDuplicate);
+            // Xapian's bounds stay apart once results are collapsed, even when every match
+            // was looked at (so a total would read "about 19" for 15 documents, and differ
+            // between one database and shards). Counting the duplicate keys of the documents
+            // it looked at gives the exact number of hits after collapsing.
+            Xapian::ValueCountMatchSpy duplicate_spy(schema::kSlotDuplicate);
+            if (options.collapse) {
+                enquire.set_collapse_key(schema::kSlotDuplicate);
+                enquire.add_matchspy(&duplicate_spy);
+            }
             if (options.facets) {
                 enquire.add_matchspy(&entity_spy);
                 enquire.add_matchspy(&kind_spy);
@@ -394,12 +438,24 @@ SearchResults Searcher::search(const SearchOptions& options) {
             Xapian::MSet mset = enquire.get_mset(options.offset, std::max<std::uint32_t>(options.limit, 1), check_at_least);
             results.total = mset.get_matches_estimated();
             results.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+            if (options.collapse && !results.total_is_exact) {
+                const Xapian::doccount seen = duplicate_spy.get_total();
+                // Xapian stops short of check_at_least only when the matches run out.
+                if (options.facets || seen < check_at_least) {
+                    std::uint64_t with_key = 0, keys = 0;  // one hit per key, one per keyless document
+                    for (auto it = duplicate_spy.values_begin(); it != duplicate_spy.values_end(); ++it, ++keys)
+                        with_key += it.get_termfreq();
+                    results.total = seen - with_key + keys;
+                    results.total_is_exact = true;
+                }
+            }
             if (options.facets) {
                 results.facets.computed = true;
                 results.facets.entities = entity_facet(entity_spy, options.facet_entities);
                 for (auto it = kind_spy.values_begin(); it != kind_spy.values_end(); ++it)
                     results.facets.kinds.push_back({*it, it.get_termfreq()});
-                date_facet(date_spy, results.total, results.facets);
+                // Facets count documents, reprints included: so does "undated".
+                date_facet(date_spy, kind_spy.get_total(), results.facets);
             }
             snippets::SnippetBuilder snippets(impl_->analyzer, parsed.highlight, options.snippet_bytes);
             results.hits.clear();
@@ -424,8 +480,7 @@ SearchResults Searcher::search(const SearchOptions& options) {
                 Xapian::Enquire more(impl_->db);
                 more.set_query(partial);
                 more.set_weighting_scheme(Xapian::BM25Weight());
-                if (sort == SortOrder::DateNewest) more.set_sort_by_key_then_relevance(&newest, false);
-                if (sort == SortOrder::DateOldest) more.set_sort_by_key_then_relevance(&oldest, false);
+                sort_by_date(more);
                 const auto first = options.offset > results.total ? options.offset - results.total : 0;
                 const auto count = page_end - std::max<std::uint64_t>(options.offset, results.total);
                 Xapian::MSet extra = more.get_mset(static_cast<Xapian::doccount>(first),

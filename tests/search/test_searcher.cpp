@@ -148,6 +148,38 @@ BOOST_AUTO_TEST_CASE(reprints_of_one_dispatch_collapse_into_one_hit) {
     BOOST_TEST(shown == 3u);
 }
 
+// Xapian only estimates a collapsed total; we count it: exactly the hits a user can page
+// through, two fewer than the documents when three reprints make one hit. Facets count
+// documents, reprints included.
+BOOST_AUTO_TEST_CASE(a_collapsed_total_is_exact) {
+    for (bool facets : {false, true}) {
+        BOOST_TEST_CONTEXT("facets " << facets) {
+            auto collapsed = q("suspension partis politiques");
+            collapsed.facets = facets;
+            collapsed.limit = 1000;
+            auto all = collapsed;
+            all.collapse = false;
+            const auto a = run(collapsed), b = run(all);
+            BOOST_TEST(a.total_is_exact);
+            BOOST_TEST(b.total_is_exact);
+            BOOST_TEST(a.total == a.hits.size());
+            BOOST_TEST(a.total == b.total - 2);
+            if (facets) {
+                std::uint64_t documents = 0;
+                for (const auto& k : a.facets.kinds) documents += k.count;
+                BOOST_TEST(documents == b.total);
+            }
+        }
+    }
+    // A stopword alone, matching nearly everything: still exactly the hits listed.
+    auto le = q("le");
+    le.limit = 1000;
+    const auto collapsed = run(le);
+    BOOST_TEST(collapsed.total_is_exact);
+    BOOST_TEST(collapsed.total == collapsed.hits.size());
+    BOOST_TEST(collapsed.total == 4u);  // six documents, three of them reprints of one dispatch
+}
+
 BOOST_AUTO_TEST_CASE(explain_says_which_terms_matched_where_and_how) {
     auto o = q("sécurité Mali");
     o.explain = true;
