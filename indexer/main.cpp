@@ -60,7 +60,12 @@ void print_summary(const veille::indexing::IndexSummary& s, const std::filesyste
         std::printf("  skipped: %s (%zu)\n", strip_terminal_controls(reason).c_str(), count);
     std::printf("%zu articles and %zu comments written in %.2f s; index: %s\n", s.articles,
                 s.comments, s.seconds, strip_terminal_controls(db.string()).c_str());
-    std::printf("the index holds %zu articles and %zu comments\n", s.index_articles, s.index_comments);
+    std::printf("the index holds %zu articles and %zu comments", s.index_articles, s.index_comments);
+    if (s.shards > 1) std::printf(" in %zu shards", s.shards);
+    std::printf("\n");
+    if (s.bytes_before_compact)
+        std::printf("compacted: %.1f MB -> %.1f MB\n", static_cast<double>(s.bytes_before_compact) / 1e6,
+                    static_cast<double>(s.bytes_after_compact) / 1e6);
 }
 
 }  // namespace
@@ -82,6 +87,9 @@ int main(int argc, char** argv) {
     run.read.max_file_bytes = static_cast<std::uintmax_t>(options.max_file_mb * 1024 * 1024);
     run.commit_every_docs = options.commit_every;
     run.entity_files = options.entity_files;
+    run.threads = options.threads;
+    run.shards = options.shards;
+    run.compact = options.compact;
     // The configuration file: a default index and extra entity files (the options win).
     std::vector<veille::documents::Diagnostic> config_diags;
     const auto config = veille::config::load_config(veille::config::default_config_path(), config_diags);

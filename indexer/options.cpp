@@ -20,10 +20,23 @@ void bind_options(CLI::App& app, IndexCommandOptions& o) {
         ->capture_default_str();
     app.add_option("--entities", o.entity_files,
                    "Your own gazetteer (TSV: name, type, forms), added to the built-in one; repeatable")
-        ->check(CLI::ExistingFile);
+        ->check(CLI::ExistingFile)
+        ->allow_extra_args(false);  // one file per --entities: what follows is a folder to index
     app.set_version_flag("--version", veille::version_text());
+    app.add_option("--threads", o.threads, "Threads reading and analysing files (default: one per core)")
+        ->check(CLI::PositiveNumber);
+    app.add_option("--shards", o.shards,
+                   "Write a new index as N databases (shards) listed by a stub file, one writer thread each; "
+                   "an existing sharded index keeps its number")
+        ->check(CLI::Range(1u, 1024u));
+    app.add_flag("--compact", o.compact,
+                 "After the update, compact the index (smaller and faster to search; the next updates grow it again)");
     app.add_flag("-q,--quiet", o.quiet, "No progress line and no summary, only warnings");
-    app.add_option("inputs", o.inputs, "Folders or files to index")->required();
+    auto* inputs = app.add_option("inputs", o.inputs, "Folders or files to index (none with --compact: compact only)");
+    // Without folders, --compact compacts the index as it is.
+    app.callback([&o, inputs] {
+        if (o.inputs.empty() && !o.compact) throw CLI::RequiredError(inputs->get_name());
+    });
 }
 
 }  // namespace veille::indexer

@@ -13,7 +13,10 @@ struct IndexCommandOptions {
     std::vector<std::filesystem::path> inputs;
     std::vector<std::filesystem::path> entity_files;
     double max_file_mb = 50;
-    std::size_t commit_every = 5000;
+    std::size_t commit_every = 1000;
+    unsigned threads = 0;  // 0: one per core
+    unsigned shards = 0;   // 0: as the index is (one database when new)
+    bool compact = false;
     bool quiet = false;
 };
 

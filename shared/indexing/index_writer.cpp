@@ -1,21 +1,33 @@
 #include "indexing/index_writer.hpp"
 
+#include <pthread.h>
+
 #include <xapian.h>
 
 #include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <fstream>
+#include <functional>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <optional>
 #include <set>
 #include <sstream>
-
-#include <optional>
+#include <thread>
 
 #include "analysis/french_analyzer.hpp"
 #include "dates/date_sources.hpp"
-#include "errors.hpp"
 #include "entities/entity_matcher.hpp"
 #include "entities/gazetteer.hpp"
+#include "errors.hpp"
 #include "indexing/document_builder.hpp"
 #include "indexing/file_walker.hpp"
+#include "schema/index_location.hpp"
 #include "schema/schema.hpp"
 
 namespace veille::indexing {
@@ -168,7 +180,6 @@ std::optional<std::size_t> move_documents(Xapian::WritableDatabase& db, const st
     return moves.size();
 }
 
-
 bool is_under(const std::string& path, const std::vector<fs::path>& roots) {
     for (const auto& root : roots) {
         const std::string r = root.string();
@@ -180,10 +191,28 @@ bool is_under(const std::string& path, const std::vector<fs::path>& roots) {
     return false;
 }
 
+// A run killed while Xapian was creating a new database can leave its tables without the
+// revision file (iamglass) that names them; Xapian then refuses to open the folder ("failed to
+// open glass revision file"). Nothing was ever committed there: the table files are removed so
+// the database is created afresh. A folder holding anything else is left to Xapian to judge.
+void discard_unfinished_creation(const fs::path& db) {
+    std::error_code ec;
+    if (fs::exists(db / "iamglass", ec) || fs::exists(db / schema::kStubFileName, ec)) return;
+    std::vector<fs::path> tables;
+    for (fs::directory_iterator it(db, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        const bool glass_file = name == "flintlock" || name.ends_with(".glass") || name.ends_with(".tmp");
+        if (!glass_file || !it->is_regular_file(ec)) return;
+        if (name != "flintlock") tables.push_back(it->path());
+    }
+    for (const auto& t : tables) fs::remove(t, ec);
+}
+
 Xapian::WritableDatabase open_writable(const fs::path& db) {
     std::error_code ec;
     fs::create_directories(db, ec);
     if (ec) throw IndexError("cannot create index folder " + db.string() + ": " + ec.message());
+    discard_unfinished_creation(db);
     try {
         return Xapian::WritableDatabase(db.string(), Xapian::DB_CREATE_OR_OPEN);
     } catch (const Xapian::DatabaseLockError&) {
@@ -193,218 +222,582 @@ Xapian::WritableDatabase open_writable(const fs::path& db) {
     }
 }
 
+std::uintmax_t bytes_on_disk(const fs::path& dir) {
+    std::uintmax_t total = 0;
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+        if (it->is_regular_file(ec)) total += it->file_size(ec);
+    return total;
+}
+
+void name_thread(const char* name) { ::pthread_setname_np(::pthread_self(), name); }
+
+// ---------------------------------------------------------------------------------------
+// Analysis on worker threads.
+
+// A gazetteer text every analysing thread loads: the built-in one, then the user's files.
+struct GazetteerText {
+    std::string text;
+    std::string origin;
+};
+
+// What one thread needs to turn files into documents. Nothing here is shared between
+// threads: FrenchAnalyzer caches stems (not thread-safe), and the gazetteer analyses names
+// with its analyser when the matcher resolves a candidate name.
+struct Analysis {
+    explicit Analysis(const std::vector<GazetteerText>& gazetteers) {
+        std::vector<documents::Diagnostic> ignored;  // the writer loaded them first and reported
+        for (const auto& g : gazetteers) gazetteer.load_tsv(g.text, g.origin, ignored);
+    }
+    analysis::FrenchAnalyzer analyzer;
+    entities::EntityGazetteer gazetteer{analyzer};
+    entities::EntityMatcher matcher{gazetteer};
+    DocumentBuilder builder{analyzer, &matcher};
+};
+
+// Threads that run tasks, each with its own Analysis. Without threads, a task runs at once
+// in the thread that submits it.
+class AnalysisPool {
+public:
+    using Task = std::function<void(Analysis&)>;
+
+    AnalysisPool(unsigned threads, const std::vector<GazetteerText>& gazetteers) {
+        if (threads == 0) {
+            inline_ = std::make_unique<Analysis>(gazetteers);
+            return;
+        }
+        for (unsigned i = 0; i < threads; ++i) {
+            auto analysis = std::make_shared<Analysis>(gazetteers);
+            threads_.emplace_back([this, analysis] { work(*analysis); });
+        }
+    }
+    ~AnalysisPool() {
+        {
+            std::lock_guard lock(mutex_);
+            stopping_ = true;
+            tasks_.clear();  // an aborted run: what is queued is no longer wanted
+        }
+        ready_.notify_all();
+        for (auto& t : threads_) t.join();
+    }
+    AnalysisPool(const AnalysisPool&) = delete;
+    AnalysisPool& operator=(const AnalysisPool&) = delete;
+
+    void submit(Task task) {
+        if (inline_) return task(*inline_);
+        {
+            std::lock_guard lock(mutex_);
+            tasks_.push_back(std::move(task));
+        }
+        ready_.notify_one();
+    }
+
+private:
+    void work(Analysis& analysis) {
+        name_thread("veille-analyse");
+        for (;;) {
+            Task task;
+            {
+                std::unique_lock lock(mutex_);
+                ready_.wait(lock, [this] { return stopping_ || !tasks_.empty(); });
+                if (tasks_.empty()) return;
+                task = std::move(tasks_.front());
+                tasks_.pop_front();
+            }
+            task(analysis);  // never throws: tasks hand their exceptions to their promise
+        }
+    }
+
+    std::unique_ptr<Analysis> inline_;
+    std::mutex mutex_;
+    std::condition_variable ready_;
+    std::deque<Task> tasks_;
+    bool stopping_ = false;
+    std::vector<std::thread> threads_;
+};
+
+// A file read and analysed, ready for its database.
+struct Prepared {
+    readers::FileContents contents;
+    bool same_content = false;  // a known file, touched but not changed: nothing analysed
+    std::vector<std::vector<BuiltDocument>> documents;  // per article: the article, then its comments
+};
+
+// ---------------------------------------------------------------------------------------
+// The summary and the observer, shared by the writers of every shard.
+class Reporter {
+public:
+    Reporter(IndexObserver& observer, IndexSummary& summary, std::size_t total)
+        : observer_(observer), summary_(summary), total_(total) {}
+
+    template <class F>
+    void update(F&& f) {
+        std::lock_guard lock(mutex_);
+        f(summary_);
+    }
+    void diagnostic(const documents::Diagnostic& d) {
+        std::lock_guard lock(mutex_);
+        ++summary_.warnings;
+        observer_.on_diagnostic(d);
+    }
+    void skip(const std::string& path, const std::string& reason) {
+        std::lock_guard lock(mutex_);
+        ++summary_.files_skipped;
+        // Group "cannot read: X" and similar by their reason, without the details after ':'.
+        const std::string group = reason.substr(0, reason.find(" ("));
+        ++summary_.skipped_by_reason[group];
+        // Files of other kinds (images, PDFs) beside the articles are expected: the summary
+        // counts them; a warning for each would bury the ones that matter.
+        if (group != "unsupported format")
+            observer_.on_diagnostic({documents::Severity::Warning, path, 0, "skipped: " + reason});
+    }
+    void progress(const fs::path& current) {
+        std::lock_guard lock(mutex_);
+        observer_.on_progress(done_++, total_, current);
+    }
+    void finished() {
+        std::lock_guard lock(mutex_);
+        observer_.on_progress(total_, total_, {});
+    }
+
+private:
+    std::mutex mutex_;
+    IndexObserver& observer_;
+    IndexSummary& summary_;
+    std::size_t total_;
+    std::size_t done_ = 0;
+};
+
+// What every shard's writer shares.
+struct RunContext {
+    const IndexOptions& options;
+    std::vector<fs::path> roots;
+    std::string user_entities;
+    std::string gazetteer_hash;
+    AnalysisPool& pool;
+    Reporter& reporter;
+    std::atomic<bool>& failed;  // a writer failed: the others stop at their next file
+};
+
+// How far the writer lets the analysing threads run ahead: bounds the memory held by files
+// read and analysed but not yet written, whatever the size of the collection.
+constexpr std::size_t kMaxFilesAhead = 64;
+constexpr std::uintmax_t kMaxBytesAhead = 64ull << 20;
+constexpr std::size_t kMaxWindow = 4096;  // files looked at ahead (most unchanged: a stat each)
+
+// Keeps one database in step with its files: applies what the analysing threads prepared,
+// in file order, in transactions of options.commit_every_docs documents.
+class ShardWriter {
+public:
+    ShardWriter(const fs::path& path, RunContext& run) : path_(path), run_(run), db_(open_writable(path)), records_(db_) {
+        const std::string schema_version = std::to_string(schema::kSchemaVersion);
+        const std::string stored_version = db_.get_metadata(std::string(schema::meta::kSchemaVersion));
+        if (!stored_version.empty() && stored_version != schema_version) {
+            // An index written by another schema would be misread: start again from scratch.
+            run_.reporter.diagnostic({documents::Severity::Warning, path.string(), 0,
+                                      "index schema " + stored_version + " is outdated: rebuilding it"});
+            db_.close();
+            db_ = Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+        }
+        db_.set_metadata(std::string(schema::meta::kSchemaVersion), schema_version);
+        // The query side resolves aliases of the user's entities from here.
+        db_.set_metadata(std::string(schema::meta::kUserEntities), run_.user_entities);
+        gazetteer_changed_ = db_.get_metadata(std::string(schema::meta::kGazetteerHash)) != run_.gazetteer_hash;
+        // An index with no file yet has nothing to re-analyse: record the gazetteer now, so that
+        // a first run killed half-way is continued, not restarted. Otherwise it is recorded at
+        // the end.
+        const std::string file_prefix(schema::meta::kFilePrefix);
+        if (db_.metadata_keys_begin(file_prefix) == db_.metadata_keys_end(file_prefix))
+            db_.set_metadata(std::string(schema::meta::kGazetteerHash), run_.gazetteer_hash);
+    }
+
+    // Brings the database in step with `files` (in path order), then removes the files that
+    // were indexed from under the roots and are gone.
+    void update(const std::vector<const WalkedFile*>& files) {
+        struct Pending {
+            const WalkedFile* file;
+            std::string path, file_key;
+            bool known = false;
+            FileRecord old;
+            std::optional<std::future<Prepared>> prepared;  // none: unchanged by its stat
+        };
+        std::deque<Pending> window;
+        std::size_t next = 0, files_ahead = 0;
+        std::uintmax_t bytes_ahead = 0;
+        while (next < files.size() || !window.empty()) {
+            if (run_.failed) return;
+            // Look ahead: send the files that need reading to the analysing threads.
+            while (next < files.size() && window.size() < kMaxWindow &&
+                   (files_ahead == 0 || (files_ahead < kMaxFilesAhead && bytes_ahead + files[next]->size <= kMaxBytesAhead))) {
+                const WalkedFile& f = *files[next++];
+                Pending p{&f, f.path.string(), schema::hash_hex(f.path.string()), false, {}, std::nullopt};
+                p.known = records_.get(p.file_key, p.old);
+                const bool same_stat = p.known && !gazetteer_changed_ && p.old.size == f.size && p.old.mtime_ns == f.mtime_ns;
+                if (!same_stat) {
+                    p.prepared = prepare(p.path, p.file_key, p.known ? &p.old : nullptr);
+                    ++files_ahead;
+                    bytes_ahead += f.size;
+                }
+                window.push_back(std::move(p));
+            }
+            Pending p = std::move(window.front());
+            window.pop_front();
+            run_.reporter.progress(p.file->path);
+            seen_keys_.insert(p.file_key);
+            if (!p.prepared) {
+                run_.reporter.update([&](IndexSummary& s) {
+                    ++s.files_unchanged;
+                    ++s.files_by_format[p.old.format];
+                });
+                continue;
+            }
+            --files_ahead;
+            bytes_ahead -= p.file->size;
+            apply(*p.file, p.path, p.file_key, p.known ? &p.old : nullptr, p.prepared->get());
+        }
+        remove_vanished();
+    }
+
+    // Records the gazetteer the whole database is now analysed with, and commits.
+    void finish() {
+        begin();
+        // Only now is every file analysed with this gazetteer: a run killed earlier re-analyses.
+        db_.set_metadata(std::string(schema::meta::kGazetteerHash), run_.gazetteer_hash);
+        commit();
+        const auto articles = db_.get_termfreq(schema::term(Term::Kind, documents::kind_name(documents::Kind::Article)));
+        const auto comments = db_.get_termfreq(schema::term(Term::Kind, documents::kind_name(documents::Kind::Comment)));
+        run_.reporter.update([&](IndexSummary& s) {
+            s.index_articles += articles;
+            s.index_comments += comments;
+        });
+    }
+
+    // Compacts the database into a fresh copy that replaces it (Xapian rewrites every table
+    // with full blocks and no free space). Returns (bytes before, bytes after).
+    std::pair<std::uintmax_t, std::uintmax_t> compact() {
+        const std::uintmax_t before = bytes_on_disk(path_);
+        const fs::path tmp = path_.string() + ".compact";
+        const fs::path old = path_.string() + ".old";
+        std::error_code ec;
+        fs::remove_all(tmp, ec);
+        fs::remove_all(old, ec);
+        try {
+            // Compacting from the writable handle keeps the write lock until the copy is done.
+            db_.compact(tmp.string(), Xapian::Compactor::FULL);
+        } catch (const Xapian::Error& e) {
+            fs::remove_all(tmp, ec);
+            throw IndexError("cannot compact " + path_.string() + ": " + e.get_description());
+        }
+        // Two renames while the write lock is still held (it follows the renamed folder), so
+        // that no other writer slips in; a reader opening the index between them (a few
+        // microseconds) is told there is no index and can try again.
+        fs::rename(path_, old, ec);
+        if (!ec) fs::rename(tmp, path_, ec);
+        if (ec) throw IndexError("cannot replace " + path_.string() + " by its compacted copy: " + ec.message());
+        db_.close();
+        fs::remove_all(old, ec);
+        return {before, bytes_on_disk(path_)};
+    }
+
+private:
+    // Hands a file to the analysing threads. A known file whose content turns out to be the
+    // same (touched, not changed) is not analysed.
+    std::future<Prepared> prepare(const std::string& path, const std::string& file_key, const FileRecord* old) {
+        auto promise = std::make_shared<std::promise<Prepared>>();
+        auto future = promise->get_future();
+        const std::string same_hash = old && !gazetteer_changed_ ? old->content_hash : std::string();
+        run_.pool.submit([promise, path, file_key, same_hash, read = run_.options.read](Analysis& analysis) {
+            try {
+                Prepared p;
+                p.contents = readers::read_file(path, read);
+                if (!p.contents.skipped) {
+                    if (!same_hash.empty() && same_hash == p.contents.content_hash) {
+                        p.same_content = true;
+                    } else {
+                        const auto& articles = p.contents.articles;
+                        p.documents.reserve(articles.size());
+                        for (std::size_t a = 0; a < articles.size(); ++a)
+                            p.documents.push_back(analysis.builder.build(
+                                articles[a], article_id_for(path, file_key, articles, a), path, file_key));
+                    }
+                }
+                promise->set_value(std::move(p));
+            } catch (...) {
+                promise->set_exception(std::current_exception());
+            }
+        });
+        return future;
+    }
+
+    void apply(const WalkedFile& f, const std::string& path, const std::string& file_key, const FileRecord* old,
+               Prepared prepared) {
+        auto& contents = prepared.contents;
+        for (const auto& d : contents.diagnostics) run_.reporter.diagnostic(d);
+        const std::string file_term = schema::term(Term::File, file_key);
+        begin();
+        if (contents.skipped) {
+            run_.reporter.skip(path, contents.skip_reason);
+            if (old) {  // it was indexed before and is no longer readable: drop it
+                db_.delete_document(file_term);
+                records_.erase(file_key, *old);
+            }
+            return;
+        }
+
+        const std::string format = readers::format_name(contents.format);
+        FileRecord record{path, f.size, f.mtime_ns, contents.content_hash, format};
+        if (prepared.same_content) {
+            // Touched but not changed: remember the new stat, analyse nothing.
+            records_.put(file_key, record, old);
+            run_.reporter.update([&](IndexSummary& s) {
+                ++s.files_unchanged;
+                ++s.files_by_format[format];
+            });
+            return;
+        }
+
+        if (!old && !gazetteer_changed_) {
+            // Renamed or moved: the same content was indexed under a path that is gone.
+            for (const auto& [other_key, other] : records_.with_hash(record.content_hash)) {
+                if (other_key == file_key) continue;
+                std::error_code ec;
+                if (fs::exists(other.path, ec) || ec) continue;  // a copy, not a rename
+                const auto n = move_documents(db_, other.path, other_key, path, file_key, contents.articles);
+                if (!n) {
+                    db_.delete_document(schema::term(Term::File, other_key));
+                    records_.erase(other_key, other);
+                    break;  // indexed anew below
+                }
+                records_.erase(other_key, other);
+                records_.put(file_key, record, nullptr);
+                pending_docs_ += *n;
+                run_.reporter.update([&](IndexSummary& s) {
+                    ++s.files_renamed;
+                    ++s.files_by_format[format];
+                });
+                maybe_commit();
+                return;
+            }
+        }
+
+        // Replace the file's documents as one unit. Deleting by the file term also removes
+        // whatever an earlier version had that this one has not (a comment fewer). A file the
+        // index has no record of has no document (a file's documents and record are committed
+        // together): its documents are simply added, which spares Xapian a look-up per id.
+        if (old) db_.delete_document(file_term);
+        std::set<std::string> ids;  // the ids of this file so far: a repeated one replaces
+        std::size_t comments = 0;
+        for (std::size_t a = 0; a < prepared.documents.size(); ++a) {
+            for (auto& built : prepared.documents[a]) {
+                if (old || !ids.insert(built.id).second)
+                    db_.replace_document(schema::term(Term::UniqueId, built.id), built.document);
+                else
+                    db_.add_document(built.document);
+                ++pending_docs_;
+            }
+            comments += contents.articles[a].comments.size();
+        }
+        records_.put(file_key, record, old);
+        run_.reporter.update([&](IndexSummary& s) {
+            ++s.files_indexed;
+            ++s.files_by_format[format];
+            s.articles += prepared.documents.size();
+            s.comments += comments;
+        });
+        maybe_commit();
+    }
+
+    // Files that were indexed from under these roots and are gone now.
+    void remove_vanished() {
+        std::vector<std::pair<std::string, FileRecord>> removed;  // file key, record
+        const std::string meta_prefix(schema::meta::kFilePrefix);
+        for (auto it = db_.metadata_keys_begin(meta_prefix); it != db_.metadata_keys_end(meta_prefix); ++it) {
+            const std::string k = *it;
+            const std::string file_key = k.substr(meta_prefix.size());
+            if (seen_keys_.count(file_key)) continue;
+            FileRecord r;
+            if (FileRecord::from_json(db_.get_metadata(k), r) && is_under(r.path, run_.roots))
+                removed.emplace_back(file_key, std::move(r));
+        }
+        begin();
+        for (const auto& [file_key, r] : removed) {
+            db_.delete_document(schema::term(Term::File, file_key));
+            records_.erase(file_key, r);
+        }
+        run_.reporter.update([&](IndexSummary& s) { s.files_removed += removed.size(); });
+    }
+
+    // Everything between two commits is one transaction: see the header.
+    void begin() {
+        if (!in_transaction_) {
+            db_.begin_transaction(true);
+            in_transaction_ = true;
+        }
+    }
+    void commit() {
+        if (in_transaction_) {
+            db_.commit_transaction();
+            in_transaction_ = false;
+        } else {
+            db_.commit();
+        }
+        pending_docs_ = 0;
+    }
+    void maybe_commit() {
+        if (pending_docs_ >= run_.options.commit_every_docs) commit();
+    }
+
+    fs::path path_;
+    RunContext& run_;
+    Xapian::WritableDatabase db_;
+    Records records_;
+    bool gazetteer_changed_ = false;
+    bool in_transaction_ = false;
+    std::size_t pending_docs_ = 0;
+    std::set<std::string> seen_keys_;
+};
+
+// The databases an index at `db` is made of, creating a new index as asked. A sharded index
+// keeps its number of shards; a stub listing a remote shard cannot be written from here.
+std::vector<fs::path> shard_paths(const IndexOptions& options) {
+    const fs::path& db = options.db;
+    std::vector<fs::path> out;
+    if (auto stub = schema::stub_file(db)) {
+        for (const auto& e : schema::read_stub(*stub)) {
+            if (e.remote())
+                throw IndexError(stub->string() + " lists a remote shard (" + e.type + " " + e.argument +
+                                 "): index it on the machine that serves it");
+            out.push_back(e.path);
+        }
+        if (out.empty()) throw IndexError(stub->string() + " lists no database");
+        if (options.shards && options.shards != out.size())
+            throw UsageError("the index at " + db.string() + " has " + std::to_string(out.size()) +
+                             " shards, not " + std::to_string(options.shards) +
+                             ": to re-shard, index into a new folder with --shards " + std::to_string(options.shards));
+        return out;
+    }
+    std::error_code ec;
+    if (fs::exists(schema::shard_path(db, 0) / "iamglass", ec)) {
+        // Shards without their stub: a first sharded run stopped between creating the shards
+        // and listing them. Their number is what is on disk.
+        std::size_t n = 0;
+        while (fs::exists(schema::shard_path(db, n) / "iamglass", ec)) out.push_back(schema::shard_path(db, n++));
+        if (options.shards && options.shards != n)
+            throw UsageError("the index at " + db.string() + " has " + std::to_string(n) + " shards, not " +
+                             std::to_string(options.shards) + ": to re-shard, index into a new folder");
+        return out;
+    }
+    const bool exists = fs::exists(db, ec) && !fs::is_empty(db, ec);
+    if (options.shards <= 1 || exists) {
+        if (exists && options.shards > 1)
+            throw UsageError("the index at " + db.string() + " is not sharded: --shards " +
+                             std::to_string(options.shards) + " needs a new index folder");
+        return {db};
+    }
+    for (std::size_t i = 0; i < options.shards; ++i) out.push_back(schema::shard_path(db, i));
+    return out;
+}
+
+// The shard of a file: by a hash of its path, so a file's documents always go to one shard.
+std::size_t shard_of(const std::string& path, std::size_t shards) {
+    return shards == 1 ? 0 : std::stoull(schema::hash_hex(path), nullptr, 16) % shards;
+}
+
 }  // namespace
 
 IndexSummary update_index(const IndexOptions& options, IndexObserver& observer) {
     const auto started = std::chrono::steady_clock::now();
     IndexSummary summary;
-    auto report = [&](const documents::Diagnostic& d) {
-        ++summary.warnings;
-        observer.on_diagnostic(d);
-    };
-    auto skip = [&](const std::string& path, const std::string& reason) {
-        ++summary.files_skipped;
-        // Group "cannot read: X" and similar by their reason, without the details after ':'.
-        const std::string group = reason.substr(0, reason.find(" ("));
-        ++summary.skipped_by_reason[group];
-        // Files of other kinds (images, PDFs) beside the articles are expected: the summary
-        // counts them; a warning for each would bury the ones that matter.
-        if (group != "unsupported format")
-            observer.on_diagnostic({documents::Severity::Warning, path, 0, "skipped: " + reason});
-    };
 
-    Xapian::WritableDatabase db = open_writable(options.db);
-    const std::string schema_version = std::to_string(schema::kSchemaVersion);
-    const std::string stored_version = db.get_metadata(std::string(schema::meta::kSchemaVersion));
-    if (!stored_version.empty() && stored_version != schema_version) {
-        // An index written by another schema would be misread: start again from scratch.
-        report({documents::Severity::Warning, options.db.string(), 0,
-                "index schema " + stored_version + " is outdated: rebuilding it"});
-        db.close();
-        db = Xapian::WritableDatabase(options.db.string(), Xapian::DB_CREATE_OR_OVERWRITE);
-    }
-    db.set_metadata(std::string(schema::meta::kSchemaVersion), schema_version);
+    const std::vector<fs::path> shards = shard_paths(options);
+    const bool list_shards = shards.size() > 1 && !schema::stub_file(options.db);
+    summary.shards = shards.size();
 
     std::vector<documents::Diagnostic> walk_diags;
     std::vector<fs::path> roots;
     for (const auto& in : options.inputs) roots.push_back(normalise_path(in));
     const auto files = walk_files(options.inputs, walk_diags);
+    Reporter reporter(observer, summary, files.size());
     for (const auto& d : walk_diags) {
         if (d.message.rfind("skipped: ", 0) == 0)
-            skip(d.path, d.message.substr(9));
+            reporter.skip(d.path, d.message.substr(9));
         else
-            report(d);
+            reporter.diagnostic(d);
     }
     summary.files_seen = files.size();
 
-    analysis::FrenchAnalyzer analyzer;
-    entities::EntityGazetteer gazetteer(analyzer);
-    std::vector<documents::Diagnostic> gazetteer_diags;
-    gazetteer.load_tsv(entities::EntityGazetteer::builtin_tsv(), "gazetteer.tsv", gazetteer_diags);
+    // The gazetteers, loaded once here to report their problems, then by each analysing thread.
+    std::vector<GazetteerText> gazetteers{{std::string(entities::EntityGazetteer::builtin_tsv()), "gazetteer.tsv"}};
     std::string user_entities;
     for (const auto& file : options.entity_files) {
         std::ifstream in(file, std::ios::binary);
         if (!in) throw UsageError("cannot read entity file " + file.string());
         std::stringstream ss;
         ss << in.rdbuf();
-        gazetteer.load_tsv(ss.str(), file.string(), gazetteer_diags);
+        gazetteers.push_back({ss.str(), file.string()});
         user_entities += ss.str();
         user_entities += '\n';
     }
-    for (const auto& d : gazetteer_diags) report(d);
-    // The query side resolves aliases of the user's entities from here.
-    db.set_metadata(std::string(schema::meta::kUserEntities), user_entities);
+    {
+        analysis::FrenchAnalyzer analyzer;
+        entities::EntityGazetteer gazetteer(analyzer);
+        std::vector<documents::Diagnostic> diags;
+        for (const auto& g : gazetteers) gazetteer.load_tsv(g.text, g.origin, diags);
+        for (const auto& d : diags) reporter.diagnostic(d);
+    }
     const std::string gazetteer_hash =
         schema::hash_hex(std::string(entities::EntityGazetteer::builtin_tsv()) + '\0' + user_entities);
-    const bool gazetteer_changed =
-        db.get_metadata(std::string(schema::meta::kGazetteerHash)) != gazetteer_hash;
-    // An index with no file yet has nothing to re-analyse: record the gazetteer now, so that a
-    // first run killed half-way is continued, not restarted. Otherwise it is recorded at the end.
-    const std::string file_prefix(schema::meta::kFilePrefix);
-    if (db.metadata_keys_begin(file_prefix) == db.metadata_keys_end(file_prefix))
-        db.set_metadata(std::string(schema::meta::kGazetteerHash), gazetteer_hash);
-    entities::EntityMatcher matcher(gazetteer);
-    DocumentBuilder builder(analyzer, &matcher);
-    Records records(db);
-    std::size_t pending_docs = 0;
-    std::set<std::string> seen_keys;
 
-    // Everything between two commits is one transaction: see the header.
-    bool in_transaction = false;
-    auto begin = [&] {
-        if (!in_transaction) {
-            db.begin_transaction(true);
-            in_transaction = true;
-        }
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    const unsigned threads = options.threads ? options.threads : cores;
+    // One thread (or one core) and one writer: analysing in the writer's thread wastes nothing
+    // on hand-offs. Several writers share the pool's threads (never one Analysis).
+    AnalysisPool pool(threads > 1 || shards.size() > 1 ? threads : 0, gazetteers);
+    std::atomic<bool> failed{false};
+    RunContext run{options, roots, user_entities, gazetteer_hash, pool, reporter, failed};
+
+    // Open every database first: a locked or unreadable shard stops the run before any work.
+    std::vector<std::unique_ptr<ShardWriter>> writers;
+    for (const auto& path : shards) writers.push_back(std::make_unique<ShardWriter>(path, run));
+    if (list_shards) schema::write_stub(options.db, shards.size());
+
+    std::vector<std::vector<const WalkedFile*>> per_shard(shards.size());
+    for (const auto& f : files) per_shard[shard_of(f.path.string(), shards.size())].push_back(&f);
+
+    auto write_shard = [&](std::size_t i) {
+        writers[i]->update(per_shard[i]);
+        if (!failed) writers[i]->finish();
     };
-    auto commit = [&] {
-        if (in_transaction) {
-            db.commit_transaction();
-            in_transaction = false;
-        } else {
-            db.commit();
-        }
-        pending_docs = 0;
-    };
-    auto maybe_commit = [&] {
-        if (pending_docs >= options.commit_every_docs) commit();
-    };
-    auto count_format = [&](const std::string& format) { ++summary.files_by_format[format]; };
-    auto add_documents = [&](const std::string& path, const std::string& file_key,
-                             const readers::FileContents& contents) {
-        for (std::size_t a = 0; a < contents.articles.size(); ++a) {
-            const auto& article = contents.articles[a];
-            const std::string article_id = article_id_for(path, file_key, contents.articles, a);
-            for (auto& built : builder.build(article, article_id, path, file_key)) {
-                db.replace_document(schema::term(Term::UniqueId, built.id), built.document);
-                ++pending_docs;
-            }
-            ++summary.articles;
-            summary.comments += article.comments.size();
-        }
-    };
-
-    for (std::size_t i = 0; i < files.size(); ++i) {
-        const auto& f = files[i];
-        observer.on_progress(i, files.size(), f.path);
-        const std::string path = f.path.string();
-        const std::string file_key = schema::hash_hex(path);
-        seen_keys.insert(file_key);
-
-        FileRecord old;
-        const bool known = records.get(file_key, old);
-        if (known && !gazetteer_changed && old.size == f.size && old.mtime_ns == f.mtime_ns) {
-            ++summary.files_unchanged;
-            count_format(old.format);
-            continue;
-        }
-
-        readers::FileContents contents = readers::read_file(f.path, options.read);
-        for (const auto& d : contents.diagnostics) report(d);
-        const std::string file_term = schema::term(Term::File, file_key);
-        begin();
-        if (contents.skipped) {
-            skip(path, contents.skip_reason);
-            if (known) {  // it was indexed before and is no longer readable: drop it
-                db.delete_document(file_term);
-                records.erase(file_key, old);
-            }
-            continue;
-        }
-
-        const std::string format = readers::format_name(contents.format);
-        FileRecord record{path, f.size, f.mtime_ns, contents.content_hash, format};
-        if (known && !gazetteer_changed && old.content_hash == record.content_hash) {
-            // Touched but not changed: remember the new stat, analyse nothing.
-            records.put(file_key, record, &old);
-            ++summary.files_unchanged;
-            count_format(format);
-            continue;
-        }
-
-        if (!known && !gazetteer_changed) {
-            // Renamed or moved: the same content was indexed under a path that is gone.
-            bool moved = false;
-            for (const auto& [other_key, other] : records.with_hash(record.content_hash)) {
-                if (other_key == file_key) continue;
-                std::error_code ec;
-                if (fs::exists(other.path, ec) || ec) continue;  // a copy, not a rename
-                const auto n = move_documents(db, other.path, other_key, path, file_key, contents.articles);
-                if (!n) {
-                    db.delete_document(schema::term(Term::File, other_key));
-                    db.delete_document(file_term);
-                    records.erase(other_key, other);
-                    break;
+    if (writers.size() == 1) {
+        write_shard(0);
+    } else {
+        std::vector<std::exception_ptr> errors(writers.size());
+        std::vector<std::thread> threads_of_shards;
+        for (std::size_t i = 0; i < writers.size(); ++i) {
+            threads_of_shards.emplace_back([&, i] {
+                name_thread("veille-write");
+                try {
+                    write_shard(i);
+                } catch (...) {
+                    errors[i] = std::current_exception();
+                    failed = true;
                 }
-                records.erase(other_key, other);
-                records.put(file_key, record, nullptr);
-                pending_docs += *n;
-                ++summary.files_renamed;
-                count_format(format);
-                moved = true;
-                break;
-            }
-            if (moved) {
-                maybe_commit();
-                continue;
-            }
+            });
         }
+        for (auto& t : threads_of_shards) t.join();
+        for (auto& e : errors)
+            if (e) std::rethrow_exception(e);
+    }
+    reporter.finished();
 
-        // Replace the file's documents as one unit. Deleting by the file term also removes
-        // whatever an earlier version had that this one has not (a comment fewer).
-        db.delete_document(file_term);
-        add_documents(path, file_key, contents);
-        records.put(file_key, record, known ? &old : nullptr);
-        ++summary.files_indexed;
-        count_format(format);
-        maybe_commit();
+    if (options.compact) {
+        for (auto& w : writers) {
+            const auto [before, after] = w->compact();
+            summary.bytes_before_compact += before;
+            summary.bytes_after_compact += after;
+        }
     }
-
-    // Files that were indexed from under these roots and are gone now.
-    std::vector<std::pair<std::string, FileRecord>> removed;  // file key, record
-    const std::string meta_prefix(schema::meta::kFilePrefix);
-    for (auto it = db.metadata_keys_begin(meta_prefix); it != db.metadata_keys_end(meta_prefix); ++it) {
-        const std::string k = *it;
-        const std::string file_key = k.substr(meta_prefix.size());
-        if (seen_keys.count(file_key)) continue;
-        FileRecord r;
-        if (FileRecord::from_json(db.get_metadata(k), r) && is_under(r.path, roots))
-            removed.emplace_back(file_key, std::move(r));
-    }
-    begin();
-    for (const auto& [file_key, r] : removed) {
-        db.delete_document(schema::term(Term::File, file_key));
-        records.erase(file_key, r);
-        ++summary.files_removed;
-    }
-    // Only now is every file analysed with this gazetteer: a run killed earlier re-analyses.
-    db.set_metadata(std::string(schema::meta::kGazetteerHash), gazetteer_hash);
-    commit();
-    summary.index_articles = db.get_termfreq(schema::term(Term::Kind, documents::kind_name(documents::Kind::Article)));
-    summary.index_comments = db.get_termfreq(schema::term(Term::Kind, documents::kind_name(documents::Kind::Comment)));
-    observer.on_progress(files.size(), files.size(), {});
-    summary.seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return summary;
 }
 
