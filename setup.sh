@@ -23,6 +23,7 @@ PACKAGES=(
     libreadline-dev                    # line editing and history at the interactive prompt
     nlohmann-json3-dev                 # JSON output and stored document data
     libboost-test-dev                  # unit tests
+    xapian-tools                       # xapian-tcpsrv: the test of shards served remotely
 )
 
 install_missing() {
