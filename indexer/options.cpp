@@ -22,7 +22,7 @@ void bind_options(CLI::App& app, IndexCommandOptions& o) {
                    "Your own gazetteer (TSV: name, type, forms), added to the built-in one; repeatable")
         ->check(CLI::ExistingFile)
         ->allow_extra_args(false);  // one file per --entities: what follows is a folder to index
-    app.set_version_flag("--version", veille::version_text());
+    app.set_version_flag("--version", veille::version_text("veille-index"));
     app.add_option("--threads", o.threads, "Threads reading and analysing files (default: one per core)")
         ->check(CLI::PositiveNumber);
     app.add_option("--shards", o.shards,

@@ -18,8 +18,9 @@ void bind_options(CLI::App& app, QueryCommandOptions& o) {
         {"article", documents::Kind::Article},     {"articles", documents::Kind::Article},
         {"comment", documents::Kind::Comment},     {"comments", documents::Kind::Comment},
         {"commentaire", documents::Kind::Comment}, {"commentaires", documents::Kind::Comment}};
-    app.add_option("--type", o.kind, "Only articles or only comments (article|commentaire)")
-        ->transform(CLI::CheckedTransformer(kinds, CLI::ignore_case));
+    app.add_option("--type", o.kind, "Only articles or only comments")
+        ->transform(CLI::CheckedTransformer(kinds, CLI::ignore_case).description(""))
+        ->option_text("article|commentaire");
     app.add_option("--entity,--entité", o.entities,
                    "Only documents naming this entity, by any of its names (repeatable: all must match)");
     app.add_option("--since", o.since, "Only documents dated on or after (2024, 2024-03, 2024-03-12, 12 mars 2024)");
@@ -28,7 +29,8 @@ void bind_options(CLI::App& app, QueryCommandOptions& o) {
         {"relevance", search::SortOrder::Relevance}, {"pertinence", search::SortOrder::Relevance},
         {"date", search::SortOrder::DateNewest},     {"date-asc", search::SortOrder::DateOldest}};
     app.add_option("--sort", o.sort, "relevance (default), date (newest first) or date-asc")
-        ->transform(CLI::CheckedTransformer(sorts, CLI::ignore_case));
+        ->transform(CLI::CheckedTransformer(sorts, CLI::ignore_case).description(""))
+        ->option_text("relevance|date|date-asc");
     app.add_flag("--facets", o.facets, "Count entities, kinds and dates over all matches, under the hits");
     app.add_flag("--facets-only", o.facets_only, "Only the facet counts, no hits");
     app.add_flag("--json", o.json, "One JSON document on stdout (schema in README.md)");
@@ -44,7 +46,8 @@ void bind_options(CLI::App& app, QueryCommandOptions& o) {
                                                        {"jsonl", Format::Jsonl}, {"csv", Format::Csv},
                                                        {"tsv", Format::Tsv}};
     app.add_option("--format", o.format, "Output: text (default), json, jsonl (one hit per line), csv or tsv (one row per hit)")
-        ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
+        ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case).description(""))
+        ->option_text("text|json|jsonl|csv|tsv");
     app.add_flag("--bom", o.bom, "With --format csv|tsv: start with a UTF-8 BOM (for Excel)");
     app.add_flag("--count", o.count, "Print only the number of matches");
     app.add_option("--save", o.save, "Save the query and its filters under this name (a saved search)");
@@ -53,7 +56,7 @@ void bind_options(CLI::App& app, QueryCommandOptions& o) {
         ->expected(0, 1);
     app.add_flag("--dry-run", o.dry_run, "With --new: do not mark what is shown as seen");
     app.add_option("--report", o.report, "Write a self-contained HTML report of the query to this file");
-    app.set_version_flag("--version", veille::version_text());
+    app.set_version_flag("--version", veille::version_text("veille-query"));
     // Optional: a query made only of options (--entity Mali --since 2024) lists what passes.
     app.add_option("query", o.words, "The query");
 }

@@ -5,12 +5,12 @@
 
 namespace veille {
 
-std::string version_text() {
+std::string version_text(const std::string& program) {
     UVersionInfo icu;
     u_getVersion(icu);
     char icu_text[U_MAX_VERSION_STRING_LENGTH];
     u_versionToString(icu, icu_text);
-    return std::string("veille ") + VEILLE_VERSION + " (Xapian " + Xapian::version_string() + ", ICU " + icu_text + ")";
+    return program + " " + VEILLE_VERSION + " (Xapian " + Xapian::version_string() + ", ICU " + icu_text + ")";
 }
 
 }  // namespace veille

@@ -6,6 +6,8 @@
 
 namespace veille {
 
-std::string version_text();  // "veille 0.1.0 (Xapian 1.4.22, ICU 72.1)"
+// "veille-query 0.1.0 (Xapian 1.4.22, ICU 72.1)": the first word names the program (help2man
+// takes the man page's name from it).
+std::string version_text(const std::string& program);
 
 }  // namespace veille
