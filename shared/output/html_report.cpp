@@ -152,9 +152,12 @@ void render_html_report(std::ostream& out, const ReportData& report) {
         << "mark{background:#ffe58a;padding:0 .1em}.meta{color:#666;font-size:.85em}\n"
         << "ol.hits li{margin-bottom:1.2em}table{border-collapse:collapse}td,th{padding:.2em .8em;text-align:left}\n"
         << "td.n{text-align:right}.kind{font-size:.8em;background:#eef;padding:0 .4em;border-radius:3px}\n"
+        << ".partial{color:#a15c00;font-size:.85em}\n"
         << "</style>\n</head>\n<body>\n";
     out << "<h1>Veille : « " << html_escape(r.query) << " »</h1>\n";
-    out << "<p class=\"meta\">" << r.total << (r.total == 1 ? " résultat" : " résultats") << " — rapport du "
+    const bool partial = std::any_of(r.hits.begin(), r.hits.end(), [](const search::Hit& h) { return h.partial; });
+    out << "<p class=\"meta\">" << r.total << (r.total == 1 ? " résultat" : " résultats")
+        << (partial ? " avec tous les mots, suivis de résultats partiels" : "") << " — rapport du "
         << html_escape(report.generated_at) << "</p>\n";
     if (!report.filters.empty()) {
         out << "<ul class=\"meta\">\n";
@@ -173,6 +176,18 @@ void render_html_report(std::ostream& out, const ReportData& report) {
         out << "<div class=\"meta\">" << html_escape(h.date.empty() ? "date inconnue" : h.date);
         if (!h.source.empty()) out << " — " << html_escape(h.source);
         out << " — " << html_escape(h.path) << "</div>\n";
+        // As on the terminal: what a partial match lacks, and the reprints folded into it.
+        if (h.partial && !h.missing.empty()) {
+            std::string words;
+            for (const auto& w : h.missing) words += (words.empty() ? "" : ", ") + w;
+            out << "<div class=\"partial\">sans : " << html_escape(words) << "</div>\n";
+        }
+        if (h.duplicates > 0) {
+            std::string sources;
+            for (const auto& src : h.duplicate_sources) sources += (sources.empty() ? "" : ", ") + src;
+            out << "<div class=\"meta\">+ " << h.duplicates << (h.duplicates == 1 ? " autre source" : " autres sources")
+                << (sources.empty() ? "" : " : ") << html_escape(sources) << "</div>\n";
+        }
         out << "<p>" << snippet_html(h.snippet) << "</p></li>\n";
     }
     out << "</ol>\n";

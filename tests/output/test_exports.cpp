@@ -119,9 +119,27 @@ BOOST_AUTO_TEST_CASE(the_html_report_escapes_everything_from_documents) {
     BOOST_TEST(html.find("<mark>sécurité</mark>") != std::string::npos);
     BOOST_TEST(html.find("<svg") != std::string::npos);
     BOOST_TEST(html.find("http://www.w3.org/2000/svg") != std::string::npos);
+    BOOST_TEST(html.find("résultats partiels") == std::string::npos);  // every hit has every word
     // Self-contained: nothing fetched from anywhere.
     BOOST_TEST(html.find("src=") == std::string::npos);
     BOOST_TEST(html.find("<link") == std::string::npos);
+}
+
+// A partial match says what it lacks, as on the terminal; reprints say where else they ran.
+BOOST_AUTO_TEST_CASE(the_html_report_marks_partial_matches_and_reprints) {
+    output::ReportData report;
+    report.results = sample();
+    report.results.total = 1;
+    report.results.hits[0].duplicates = 2;
+    report.results.hits[0].duplicate_sources = {"Le Sahel", "<b>Agence</b>"};
+    report.results.hits[1].partial = true;
+    report.results.hits[1].missing = {"pourquoi", "<i>"};
+    std::ostringstream out;
+    output::render_html_report(out, report);
+    const std::string html = out.str();
+    BOOST_TEST(html.find("1 résultat avec tous les mots, suivis de résultats partiels") != std::string::npos);
+    BOOST_TEST(html.find("sans : pourquoi, &lt;i&gt;") != std::string::npos);
+    BOOST_TEST(html.find("+ 2 autres sources : Le Sahel, &lt;b&gt;Agence&lt;/b&gt;") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
