@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <array>
 
+#include <unicode/uchar.h>
+
+#include "text/utf8.hpp"
+
 namespace veille::entities {
 
 namespace {
@@ -26,6 +30,12 @@ bool is_short_acronym(std::string_view form) {
         ++letters;
     }
     return letters >= 1 && letters <= 4;
+}
+
+// Written as a proper name: its first letter is a capital (Daech, État islamique, FAMa).
+bool starts_with_capital(std::string_view form) {
+    std::size_t i = 0;
+    return !form.empty() && u_isupper(static_cast<UChar32>(text::decode_utf8(form, i)));
 }
 
 std::string join(const std::vector<std::string>& units) {
@@ -121,6 +131,7 @@ void EntityGazetteer::load_tsv(std::string_view tsv, std::string_view origin,
             }
             const std::string joined = join(form.units);
             if (!form.compound_prefix) by_joined_units_.emplace(joined, index);
+            if (!form.compound_prefix && starts_with_capital(f)) by_proper_name_.emplace(joined, index);
             bool duplicate = false;
             if (auto it = by_first_unit_.find(form.units.front()); it != by_first_unit_.end())
                 for (auto fi : it->second)
@@ -149,6 +160,11 @@ std::optional<std::size_t> EntityGazetteer::resolve(std::string_view name) const
     const std::string joined = join(units_of(name));
     if (auto it = by_name_.find(joined); it != by_name_.end()) return it->second;
     if (auto it = by_joined_units_.find(joined); it != by_joined_units_.end()) return it->second;
+    return std::nullopt;
+}
+
+std::optional<std::size_t> EntityGazetteer::resolve_proper_name(std::string_view name) const {
+    if (auto it = by_proper_name_.find(join(units_of(name))); it != by_proper_name_.end()) return it->second;
     return std::nullopt;
 }
 

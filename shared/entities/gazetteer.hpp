@@ -52,6 +52,12 @@ public:
     // entité:aes means the AES.
     std::optional<std::size_t> resolve(std::string_view name) const;
 
+    // The entity a query word or phrase names when it is written as a proper name in the
+    // gazetteer (Daech, FAMa, État islamique, Mali): the query then also finds the documents
+    // tagged with the entity under another of its names. Forms written in lower case
+    // (malien, française) are ordinary words: "français" must not stand for France.
+    std::optional<std::size_t> resolve_proper_name(std::string_view name) const;
+
     // The folded key of any name, as stored in the index ("État islamique" -> "etat islamique").
     std::string key_of(std::string_view name) const;
 
@@ -64,6 +70,7 @@ private:
     std::unordered_map<std::string, std::size_t> by_name_;  // canonical key -> entity
     std::unordered_map<std::string, std::vector<std::size_t>> by_first_unit_;
     std::unordered_map<std::string, std::size_t> by_joined_units_;  // for resolve()
+    std::unordered_map<std::string, std::size_t> by_proper_name_;   // for resolve_proper_name()
     std::size_t max_units_ = 0;
 };
 

@@ -67,6 +67,8 @@ public:
     // larger bonuses cost MRR@10 on the PIAF questions (0.796 -> 0.759 at 1.0 / 1.0).
     static constexpr double kFoldedBonus = 0.3;
     static constexpr double kExactBonus = 0.2;
+    // The weight of the entity term a proper name also matches (see README "Ranking").
+    static constexpr double kEntityNameWeight = 1.0;
 
 private:
     const analysis::FrenchAnalyzer& analyzer_;

@@ -23,12 +23,38 @@ struct Match {
     std::size_t key;
 };
 
-// The matched ranges of `tokens`, sorted and never overlapping. A compound that matches as a
-// whole lights up whole; otherwise only its matching parts do ("malien" in "russo-malien").
+// The whole names (terms.folded_sequences) that start at tokens[i]: word after word,
+// compounds counted by their parts (as the gazetteer's forms are).
+template <typename OnMatch>
+void for_each_sequence_at(const std::vector<Token>& tokens, std::size_t i, const HighlightTerms& terms,
+                          OnMatch& on_match) {
+    for (const auto& seq : terms.folded_sequences) {
+        std::size_t t = i, matched = 0, last = i;
+        while (t < tokens.size() && matched < seq.size()) {
+            if (tokens[t].kind == TokenKind::CompoundWhole) { ++t; continue; }
+            if (tokens[t].folded != seq[matched]) break;
+            last = t++;
+            ++matched;
+        }
+        if (!seq.empty() && matched == seq.size()) {
+            std::string key;
+            for (const auto& u : seq) key += (key.empty() ? "" : " ") + u;
+            on_match(tokens[i].begin, tokens[last].end, key);
+        }
+    }
+}
+
+// The matched ranges of `tokens`. A compound that matches as a whole lights up whole;
+// otherwise only its matching parts do ("malien" in "russo-malien"). Whole names
+// (folded_sequences) come first and may overlap the words: callers sort and merge.
 // `on_match` receives each range with the folded form that matched.
 template <typename OnMatch>
 void for_each_match(const std::vector<Token>& tokens, const HighlightTerms& terms,
                     OnMatch on_match) {
+    if (!terms.folded_sequences.empty())
+        for (std::size_t i = 0; i < tokens.size(); ++i)
+            if (tokens[i].kind != TokenKind::CompoundWhole && tokens[i].kind != TokenKind::Elision)
+                for_each_sequence_at(tokens, i, terms, on_match);
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         const Token& t = tokens[i];
         if (t.kind != TokenKind::CompoundWhole) {
@@ -202,6 +228,9 @@ Snippet SnippetBuilder::build(std::string_view text) const {
                            const auto key = keys.emplace(folded, keys.size()).first->second;
                            matches.push_back({b, e, key});
                        });
+        // Whole names are found in a pass of their own: the window below wants text order.
+        std::stable_sort(matches.begin(), matches.end(),
+                         [](const Match& a, const Match& b) { return a.begin < b.begin; });
     }
 
     // Sliding window over the matches: for each first match i, the matches j < end fit in

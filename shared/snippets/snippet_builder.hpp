@@ -20,9 +20,13 @@ struct HighlightTerms {
     std::unordered_set<std::string> folded;
     std::unordered_set<std::string> stems;
     std::vector<std::string> folded_prefixes;  // from wildcards: "russ*" -> "russ"
+    // Names of an entity the query named otherwise (Daech -> "etat islamique", "ei"): lit up
+    // whole, word after word, never one of their words alone.
+    std::vector<std::vector<std::string>> folded_sequences;
 
     bool empty() const {
-        return exact.empty() && folded.empty() && stems.empty() && folded_prefixes.empty();
+        return exact.empty() && folded.empty() && stems.empty() && folded_prefixes.empty() &&
+               folded_sequences.empty();
     }
     bool matches(const analysis::Token& token) const;
 };

@@ -192,4 +192,40 @@ BOOST_AUTO_TEST_CASE(a_user_gazetteer_adds_entities_and_aliases) {
     BOOST_TEST(r.err.find("bad.tsv:1:") != std::string::npos, r.err);
 }
 
+// A proper name in the query also finds the documents that name the entity otherwise, and
+// lights up those names; an ordinary word that is a form of an entity does not.
+BOOST_AUTO_TEST_CASE(a_name_in_the_query_finds_the_entity_under_its_other_names) {
+    ScratchDir dir;
+    dir.write("in/ei.txt",
+              "Attaque près de Ménaka\n\nDes combattants de l’État islamique ont attaqué un poste. "
+              "L’État islamique recrute dans la région, selon l’armée.\n");
+    dir.write("in/fama.txt", "Patrouille\n\nUne patrouille des FAMa est tombée dans une embuscade.\n");
+    dir.write("in/francais.txt", "Coopération\n\nLes soldats français sont partis. La France se retire.\n");
+    const auto db = dir / "index";
+    auto r = veille::test::run({VEILLE_INDEX_BIN, "--db", db.string(), (dir / "in").string()}, dir.path());
+    BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+    auto search = [&](const std::string& query) {
+        auto q = veille::test::run({VEILLE_QUERY_BIN, "--db", db.string(), "--json", query}, dir.path());
+        BOOST_TEST_REQUIRE(q.exit_code == 0, q.err);
+        return json::parse(q.out);
+    };
+    auto res = search("Daech");
+    BOOST_TEST_REQUIRE(res["hits"].size() == 1u);
+    BOOST_TEST(fs::path(res["hits"][0]["path"].get<std::string>()).filename() == "ei.txt");
+    // Both mentions of "État islamique" light up, whole.
+    const auto& hit = res["hits"][0];
+    const std::string text = hit["snippet"];
+    std::vector<std::string> lit;
+    for (const auto& h : hit["highlights"]) lit.push_back(text.substr(h[0].get<std::size_t>(), h[1].get<std::size_t>() - h[0].get<std::size_t>()));
+    BOOST_TEST(lit == (std::vector<std::string>{"État islamique", "État islamique"}), boost::test_tools::per_element());
+    // "Forces armées maliennes" as a phrase finds the FAMa.
+    res = search("\"Forces armées maliennes\"");
+    BOOST_TEST_REQUIRE(res["hits"].size() == 1u);
+    BOOST_TEST(fs::path(res["hits"][0]["path"].get<std::string>()).filename() == "fama.txt");
+    // An ordinary word is only itself: "malienne" does not stand for Mali, nor "Français"
+    // (written as a proper name by nobody) for every text on France.
+    BOOST_TEST(search("malienne")["hits"].size() == 0u);
+    BOOST_TEST(search("Français")["hits"].size() == 1u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -171,6 +171,31 @@ BOOST_AUTO_TEST_CASE(users_name_entities_by_any_form) {
     BOOST_TEST(!g.resolve("Zorglub").has_value());
 }
 
+// A query word stands for an entity only when the gazetteer writes it as a proper name:
+// Daech and FAMa do, "français" and "malienne" are ordinary words (France, Mali otherwise).
+BOOST_AUTO_TEST_CASE(query_words_name_an_entity_when_written_as_a_proper_name) {
+    const auto& g = world().gazetteer;
+    struct Case {
+        const char* typed;
+        const char* entity;  // "" : none
+    };
+    for (auto [typed, entity] : std::vector<Case>{{"Daech", "État islamique"},
+                                                  {"daech", "État islamique"},
+                                                  {"FAMa", "Forces armées maliennes"},
+                                                  {"État islamique", "État islamique"},
+                                                  {"Mali", "Mali"},
+                                                  {"français", ""},
+                                                  {"malienne", ""},
+                                                  {"russo", ""},
+                                                  {"Zorglub", ""}}) {
+        BOOST_TEST_CONTEXT(typed) {
+            auto e = g.resolve_proper_name(typed);
+            BOOST_TEST((e ? g.entities()[*e].name : std::string()) == entity);
+        }
+    }
+    BOOST_TEST(g.resolve("français").has_value());  // still France for entité:français
+}
+
 BOOST_AUTO_TEST_CASE(a_user_file_adds_entities_and_reports_bad_lines) {
     analysis::FrenchAnalyzer analyzer;
     veille::entities::EntityGazetteer g(analyzer);

@@ -196,6 +196,24 @@ BOOST_AUTO_TEST_CASE(wildcard_prefixes_light_every_word_they_start) {
                boost::test_tools::per_element());
 }
 
+// An entity the query named by another name lights up whole, never one of its words alone.
+BOOST_AUTO_TEST_CASE(entity_names_light_up_whole) {
+    HighlightTerms terms;
+    terms.folded_sequences = {{"etat", "islamique"}, {"ei"}, {"forces", "armees", "maliennes"}};
+    const SnippetBuilder builder(analyzer(), terms);
+    const std::vector<LightCase> cases = {
+        {"Daech", "l’État islamique revendique ; l’État malien dément", {"État islamique"}},
+        {"Daech", "Les FORCES ARMÉES maliennes et l’EI", {"FORCES ARMÉES maliennes", "EI"}},
+        {"Daech", "l’armée et les forces", {}},
+    };
+    for (const auto& c : cases) {
+        BOOST_TEST_CONTEXT(c.query << " on «" << c.text << "»") {
+            BOOST_TEST(lit(c.text, builder.highlight_all(c.text)) == c.lit, boost::test_tools::per_element());
+            BOOST_TEST(lit(c.text, builder.build(c.text).highlights) == c.lit, boost::test_tools::per_element());
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(whitespace_is_collapsed_and_offsets_follow) {
     const HighlightTerms terms = terms_for("sécurité Mali");
     const SnippetBuilder builder(analyzer(), terms);
