@@ -496,6 +496,7 @@ private:
                 case session::Session::Action::None: break;
                 case session::Session::Action::Search: run_search(); break;
                 case session::Session::Action::Show: show(step.rank); break;
+                case session::Session::Action::Like: return like(step.rank);
                 case session::Session::Action::Facets: facets(step.facets); break;
                 case session::Session::Action::Help:
                     screen_.page(screen_.block(output::message(lang_, Msg::Help), "", 30));
@@ -554,19 +555,31 @@ private:
         screen_.print(out.str());
     }
 
+    // Hit `rank` of the current search: from the page on screen, else searched (nullopt, with
+    // a note, when there is no such hit).
+    std::optional<search::Hit> hit_at(int rank) {
+        for (const auto& h : last_.hits)
+            if (h.rank == rank) return h;
+        auto one = searcher_->search(session_.hit_options(rank));
+        if (one.hits.empty()) {
+            screen_.note(output::say(lang_, Msg::NoSuchHit, {std::to_string(rank), std::to_string(one.total)}), true);
+            return std::nullopt;
+        }
+        return one.hits.front();
+    }
+
+    // :like N: the search becomes the documents similar to hit N.
+    bool like(int rank) {
+        refresh();
+        const auto hit = hit_at(rank);
+        if (!hit) return true;
+        return execute(session_.like(hit->id, hit->title));
+    }
+
     void show(int rank) {
         refresh();
-        const search::Hit* hit = nullptr;
-        for (const auto& h : last_.hits)
-            if (h.rank == rank) hit = &h;
-        search::SearchResults one;
-        if (!hit) {
-            one = searcher_->search(session_.hit_options(rank));
-            if (one.hits.empty())
-                return screen_.note(output::say(lang_, Msg::NoSuchHit, {std::to_string(rank), std::to_string(one.total)}),
-                                    true);
-            hit = &one.hits.front();
-        }
+        const auto hit = hit_at(rank);
+        if (!hit) return;
         const std::string article_id = hit->article_id.empty() ? hit->id : hit->article_id;
         const auto thread = reader_.thread(article_id);
         if (!thread) return screen_.note(output::say(lang_, Msg::ThreadMissing, {article_id}), true);

@@ -83,6 +83,9 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::Count_)> kMessages{{
                             "Unknown command: {} (:help for the list)."},
     {Msg::ShowUsage,        "Usage : :show N, o\u00F9 N est le num\u00E9ro d\u2019un r\u00E9sultat.",
                             "Usage: :show N, where N is the number of a hit."},
+    {Msg::LikeUsage,        "Usage : :like N, o\u00F9 N est le num\u00E9ro d\u2019un r\u00E9sultat.",
+                            "Usage: :like N, where N is the number of a hit."},
+    {Msg::LikeOf,           "semblables \u00E0 \u00AB {} \u00BB",   "similar to \u201C{}\u201D"},
     {Msg::SortUsage,        "Usage : :sort date|date-asc|pertinence",    "Usage: :sort date|date-asc|relevance"},
     {Msg::FacetsUsage,      "Usage : :facets [entit\u00E9|date|type]",   "Usage: :facets [entity|date|type]"},
     {Msg::JsonUsage,        "Usage : :json [oui|non]",                   "Usage: :json [on|off]"},
@@ -135,6 +138,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::Count_)> kMessages{{
      "  +mot  -mot                  ajoute ou exclut un mot de la recherche en cours\n"
      "  Entr\u00E9e ou :n, :p            page suivante, page pr\u00E9c\u00E9dente\n"
      "  :show N                     l\u2019article du r\u00E9sultat N et tout son fil\n"
+     "  :like N                     les articles et commentaires semblables au r\u00E9sultat N\n"
      "  :facets [entit\u00E9|date|type] les comptes complets (dates en histogramme)\n"
      "  :sort date|date-asc|pertinence   ordre des r\u00E9sultats\n"
      "  :json                       bascule la sortie JSON\n"
@@ -154,6 +158,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::Count_)> kMessages{{
      "  +word  -word                adds or excludes a word of the current search\n"
      "  Enter or :n, :p             next page, previous page\n"
      "  :show N                     the article of hit N and its whole thread\n"
+     "  :like N                     articles and comments similar to hit N\n"
      "  :facets [entity|date|type]  the full counts (dates as a bar chart)\n"
      "  :sort date|date-asc|relevance   order of the results\n"
      "  :json                       toggles JSON output\n"

@@ -79,6 +79,8 @@ enum class Msg {
     NoSuchHit,        // {rank} {total}
     UnknownCommand,   // {command}
     ShowUsage,
+    LikeUsage,
+    LikeOf,           // {title}: what a :like search lists
     SortUsage,
     FacetsUsage,
     JsonUsage,

@@ -348,6 +348,13 @@ SearchResults Searcher::search(const SearchOptions& options) {
 
     ParsedQuery parsed = options.like_id.empty() ? impl_->builder.parse(options.query)
                                                  : like_query(options.like_id);
+    if (!options.like_id.empty() && !parsed.empty() && !options.query.empty()) {
+        // Similar documents that also pass the query: the filters of an interactive
+        // session (type:commentaire, entité:…), or words the user adds on the command line.
+        ParsedQuery also = impl_->builder.parse(options.query);
+        if (!also.empty()) parsed.query = Xapian::Query(Xapian::Query::OP_FILTER, parsed.query, also.query);
+        parsed.warnings = also.warnings;
+    }
     results.warnings = parsed.warnings;
     Xapian::Query query = parsed.query;
     bool filters_only = parsed.filters_only;

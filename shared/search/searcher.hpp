@@ -33,7 +33,8 @@ struct SearchOptions {
     bool spelling = true;  // suggest corrections when little matches; search a one-word one
     bool collapse = true;  // near-duplicate articles (one dispatch, several papers) as one hit
     bool explain = false;  // per hit: which terms matched, where, how, and their weight
-    std::string like_id;   // instead of a query: documents like this one (relevance feedback)
+    std::string like_id;   // instead of a query: documents like this one (relevance feedback),
+                           // among those that pass `query` when there is one
     std::vector<std::string> only_ids;  // restrict to these documents (saved searches' "new")
 };
 

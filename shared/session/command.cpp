@@ -50,13 +50,15 @@ struct Name {
 };
 
 // clang-format off
-constexpr std::array<Name, 35> kCommands{{
+constexpr std::array<Name, 39> kCommands{{
     {"n", CommandKind::Next}, {"next", CommandKind::Next}, {"suivant", CommandKind::Next},
     {"suiv", CommandKind::Next}, {"suivante", CommandKind::Next},
     {"p", CommandKind::Previous}, {"prev", CommandKind::Previous}, {"previous", CommandKind::Previous},
     {"precedent", CommandKind::Previous}, {"precedente", CommandKind::Previous}, {"prec", CommandKind::Previous},
     {"show", CommandKind::Show}, {"voir", CommandKind::Show}, {"lire", CommandKind::Show},
     {"ouvrir", CommandKind::Show}, {"open", CommandKind::Show}, {"afficher", CommandKind::Show},
+    {"like", CommandKind::Like}, {"similar", CommandKind::Like}, {"semblables", CommandKind::Like},
+    {"proches", CommandKind::Like},
     {"facets", CommandKind::Facets}, {"facet", CommandKind::Facets}, {"facettes", CommandKind::Facets},
     {"facette", CommandKind::Facets}, {"f", CommandKind::Facets},
     {"sort", CommandKind::Sort}, {"tri", CommandKind::Sort}, {"trier", CommandKind::Sort},
@@ -97,13 +99,14 @@ Command parse_colon_command(std::string_view line) {
         cmd.usage = msg;
     };
     switch (*kind) {
-        case CommandKind::Show: {
+        case CommandKind::Show:
+        case CommandKind::Like: {
             std::string_view digits = arg;
             if (!digits.empty() && digits.front() == '#') digits.remove_prefix(1);
             int n = 0;
             const auto res = std::from_chars(digits.data(), digits.data() + digits.size(), n);
             if (digits.empty() || res.ec != std::errc() || res.ptr != digits.data() + digits.size() || n < 1)
-                usage(output::Msg::ShowUsage);
+                usage(*kind == CommandKind::Show ? output::Msg::ShowUsage : output::Msg::LikeUsage);
             else
                 cmd.number = n;
             break;

@@ -34,6 +34,7 @@ enum class CommandKind {
     Next,
     Previous,
     Show,      // :show N
+    Like,      // :like N: documents similar to hit N
     Facets,    // :facets [entité|date|type]
     Sort,      // :sort date|date-asc|pertinence
     Json,      // :json [oui|non]
@@ -50,7 +51,7 @@ struct Command {
     CommandKind kind = CommandKind::Empty;
     std::string text;                     // Search: the query; Unknown: the command; Reset: the filter
     std::vector<Refinement> refinements;  // Refine
-    int number = 0;                       // Show
+    int number = 0;                       // Show, Like
     FacetChoice facets = FacetChoice::All;
     search::SortOrder sort = search::SortOrder::Relevance;
     std::optional<bool> json;             // Json: on or off when said, else toggle

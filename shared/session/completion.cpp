@@ -84,8 +84,8 @@ Completion complete_command(std::string_view line, std::size_t cursor, std::size
     if (from == line.find(':')) {
         const std::string want = fold(word);
         const std::vector<std::string_view> names =
-            en ? std::vector<std::string_view>{":n", ":p", ":show", ":facets", ":sort", ":json", ":reset", ":help", ":quit"}
-               : std::vector<std::string_view>{":n", ":p", ":show", ":voir", ":facets", ":sort", ":tri", ":json",
+            en ? std::vector<std::string_view>{":n", ":p", ":show", ":like", ":facets", ":sort", ":json", ":reset", ":help", ":quit"}
+               : std::vector<std::string_view>{":n", ":p", ":show", ":voir", ":like", ":facets", ":sort", ":tri", ":json",
                                                ":reset", ":aide", ":help", ":quit", ":quitter"};
         for (auto n : names)
             if (starts_with(fold(n), want)) c.candidates.push_back({std::string(n), std::string(n)});

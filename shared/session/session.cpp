@@ -199,6 +199,7 @@ Session::Step Session::apply(const Command& cmd) {
 
         case CommandKind::Search:
             query_ = cmd.text;
+            like_id_.clear();
             offset_ = 0;
             return search_step();
 
@@ -208,6 +209,7 @@ Session::Step Session::apply(const Command& cmd) {
             for (const auto& r : cmd.refinements) {
                 if (!r.field || *r.field == Field::Title) {
                     if (r.value.empty()) continue;
+                    like_id_.clear();  // words refine a query, and "similar to" has none
                     append_to_query(r);
                     changed = true;
                     continue;
@@ -255,6 +257,16 @@ Session::Step Session::apply(const Command& cmd) {
                 return note(Msg::NoSuchHit, {std::to_string(cmd.number), std::to_string(*total_)});
             Step step;
             step.action = Action::Show;
+            step.rank = cmd.number;
+            return step;
+        }
+
+        case CommandKind::Like: {
+            if (!has_search()) return note(Msg::NothingYet);
+            if (total_ && static_cast<std::uint64_t>(cmd.number) > *total_)
+                return note(Msg::NoSuchHit, {std::to_string(cmd.number), std::to_string(*total_)});
+            Step step;
+            step.action = Action::Like;
             step.rank = cmd.number;
             return step;
         }
@@ -348,8 +360,20 @@ std::string Session::effective_query() const {
     return out + " " + (has_top_level_or(query_) ? "(" + balanced(query_) + ")" : query_);
 }
 
+Session::Step Session::like(std::string id, std::string title) {
+    like_id_ = std::move(id);
+    like_title_ = std::move(title);
+    query_.clear();
+    offset_ = 0;
+    return search_step();
+}
+
 std::string Session::description() const {
     const std::string filters = filters_text();
+    if (!like_id_.empty()) {
+        const std::string like = output::say(lang_, Msg::LikeOf, {like_title_.empty() ? like_id_ : like_title_});
+        return filters.empty() ? like : like + " \u00B7 " + filters;
+    }
     if (query_.empty()) return filters;
     if (filters.empty()) return query_;
     return query_ + " \u00B7 " + filters;
@@ -367,6 +391,7 @@ std::string Session::filters_text() const {
 search::SearchOptions Session::search_options() const {
     search::SearchOptions o;
     o.query = effective_query();
+    o.like_id = like_id_;
     o.limit = page_size_;
     o.offset = offset_;
     o.sort = sort_;

@@ -37,12 +37,12 @@ std::string filter_text(const Filter& filter, output::Lang lang);
 class Session {
 public:
     // What to do after a command.
-    enum class Action { None, Search, Show, Facets, Help, Quit };
+    enum class Action { None, Search, Show, Like, Facets, Help, Quit };
     struct Step {
         Action action = Action::None;
         std::vector<std::string> notes;  // to print first (in the session's language)
         bool error = false;              // the notes explain why nothing happened
-        int rank = 0;                    // Show: the hit's rank (1-based, offset included)
+        int rank = 0;                    // Show, Like: the hit's rank (1-based, offset included)
         FacetChoice facets = FacetChoice::All;
     };
 
@@ -64,6 +64,10 @@ public:
 
     Step apply(const Command& command);
     Step handle(std::string_view line) { return apply(parse_command(line)); }
+
+    // After :like N, once the front-end has found hit N: the search becomes the documents
+    // similar to it (the filters in force still apply; a new query or a +word ends it).
+    Step like(std::string id, std::string title);
 
     // After the front-end ran search_options(): how many hits the query has.
     void record_total(std::uint64_t total) { total_ = total; }
@@ -87,7 +91,8 @@ public:
     // The active filters as shown in the prompt: "entité:Russie -entité:France date:2024..".
     std::string filters_text() const;
 
-    bool has_search() const { return !query_.empty() || !filters_.empty(); }
+    bool has_search() const { return !query_.empty() || !filters_.empty() || !like_id_.empty(); }
+    const std::string& like_id() const { return like_id_; }
     const std::string& query() const { return query_; }
     const std::vector<Filter>& filters() const { return filters_; }
     std::uint32_t offset() const { return offset_; }
@@ -115,6 +120,8 @@ private:
     bool json_ = false;
     std::optional<std::uint64_t> total_;
     EntityNamer namer_;
+    std::string like_id_;     // :like: the document the results are similar to
+    std::string like_title_;
 };
 
 }  // namespace veille::session

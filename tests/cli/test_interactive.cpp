@@ -319,7 +319,7 @@ BOOST_AUTO_TEST_CASE(a_long_view_goes_through_the_pager) {
 
 BOOST_AUTO_TEST_CASE(a_script_on_stdin_runs_without_the_editor) {
     ScratchDir dir;
-    dir.write("script.txt", "sécurité\n+entité:Mali\n:show 1\n:q\n");
+    dir.write("script.txt", "sécurité\n+entité:Mali\n:show 1\n:like 1\n:q\n");
     const auto out = dir / "out.txt";
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
@@ -345,6 +345,11 @@ BOOST_AUTO_TEST_CASE(a_script_on_stdin_runs_without_the_editor) {
     BOOST_TEST(text.find("résultats pour « sécurité »") != std::string::npos, text);
     BOOST_TEST(text.find("pour « sécurité · entité:Mali »") != std::string::npos, text);
     BOOST_TEST(text.find("Commentaires") != std::string::npos, text);
+    // :like 1: documents similar to the first hit, still naming Mali.
+    const auto like = text.find("pour « semblables à « Sécurité au Mali");
+    BOOST_TEST(like != std::string::npos, text);
+    BOOST_TEST(text.find("entité:Mali »", like) != std::string::npos, text);
+    BOOST_TEST(text.find("Africa Corps prend le relais", like) != std::string::npos, text);
     BOOST_TEST(text.find("veille>") == std::string::npos);  // no prompt, no editor
     BOOST_TEST(text.find('\x1b') == std::string::npos);
     BOOST_TEST(!fs::exists(dir / "state" / "veille" / "history"));

@@ -83,6 +83,10 @@ BOOST_AUTO_TEST_CASE(command_arguments) {
     BOOST_TEST(parse_command(":show 3").number == 3);
     BOOST_TEST(parse_command(":show #14").number == 14);
     BOOST_TEST(parse_command("  :voir   7  ").number == 7);
+    BOOST_TEST(static_cast<int>(parse_command(":like 2").kind) == static_cast<int>(CommandKind::Like));
+    BOOST_TEST(parse_command(":like 2").number == 2);
+    BOOST_TEST(parse_command(":proches #5").number == 5);
+    BOOST_TEST(static_cast<int>(parse_command(":like deux").kind) == static_cast<int>(CommandKind::Usage));
 
     struct FacetCase {
         std::string line;

@@ -31,6 +31,7 @@ const char* name(Action a) {
         case Action::None: return "None";
         case Action::Search: return "Search";
         case Action::Show: return "Show";
+        case Action::Like: return "Like";
         case Action::Facets: return "Facets";
         case Action::Help: return "Help";
         case Action::Quit: return "Quit";
@@ -63,6 +64,37 @@ void play(Session& s, const std::vector<Row>& script) {
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(session)
+
+// :like N asks the front-end for hit N, whose id makes the search "similar to" it: filters
+// still apply, paging works, a new query or a +word ends it.
+BOOST_AUTO_TEST_CASE(like_turns_a_hit_into_a_search_for_similar_documents) {
+    Session s(Lang::Fr, 10);
+    play(s, {
+                {":like 1", Action::None, "", 0, "Pas encore de recherche", true},
+                {"barkhane", Action::Search, "barkhane", 0, "", false, 12},
+                {":like 13", Action::None, "barkhane", 0, "Pas de résultat n° 13 (il y en a 12)", true},
+                {":like", Action::None, "barkhane", 0, "Usage : :like N", true},
+                {":semblables 2", Action::Like, "barkhane"},
+            });
+    // The front-end found hit 2: "Fin de Barkhane", id a1.
+    auto step = s.like("a1", "Fin de Barkhane");
+    BOOST_TEST(name(step.action) == std::string("Search"));
+    BOOST_TEST(s.search_options().like_id == "a1");
+    BOOST_TEST(s.search_options().query == "");
+    BOOST_TEST(s.description() == "semblables à « Fin de Barkhane »");
+    s.record_total(30);
+    play(s, {
+                {"", Action::Search, "", 10},
+                {"+type:commentaire", Action::Search, "type:commentaire", 0},
+            });
+    BOOST_TEST(s.search_options().like_id == "a1");
+    BOOST_TEST(s.description() == "semblables à « Fin de Barkhane » · type:commentaire");
+    play(s, {{"+Wagner", Action::Search, "type:commentaire +Wagner", 0}});
+    BOOST_TEST(s.search_options().like_id == "");
+    s.like("a1", "Fin de Barkhane");
+    play(s, {{"Russie", Action::Search, "type:commentaire Russie", 0}});
+    BOOST_TEST(s.search_options().like_id == "");
+}
 
 BOOST_AUTO_TEST_CASE(search_then_page_through_the_results) {
     Session s(Lang::Fr, 10);
