@@ -296,12 +296,13 @@ private:
             q = Xapian::Query(Xapian::Query::OP_AND, positives.begin(), positives.end());
         if (depth_ == 0 && negation_depth_ == 0 && optional.size() >= 2) {
             // The relaxed form: what the user marked as required (+word, "phrases", filters,
-            // -word) stays required; the plain words need not all be there.
+            // -word) stays required; the plain words need not all be there, nor any of them
+            // beside something required (a quoted name found without the question's words
+            // is still the best answer there is), but they rank.
             Xapian::Query any(Xapian::Query::OP_OR, optional.begin(), optional.end());
-            if (!required.empty()) {
-                required.push_back(any);
-                any = Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end());
-            }
+            if (!required.empty())
+                any = Xapian::Query(Xapian::Query::OP_AND_MAYBE,
+                                    Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end()), any);
             relaxed_ = combine(any);
         }
         if (depth_ == 0 && negation_depth_ == 0) top_words_ = std::move(words);

@@ -92,6 +92,15 @@ BOOST_AUTO_TEST_CASE(a_question_typed_in_full_finds_partial_matches_marked_with_
     BOOST_REQUIRE(mixed.hits.size() >= 2u);
     BOOST_TEST(!mixed.hits[0].partial);
     BOOST_TEST(mixed.total == 2u);
+    // A quoted name stays required, but the words around it need not be there at all: a
+    // question about "opération Barkhane" still finds it when no document has its words.
+    auto quoted = run(q("Pourquoi Tombouctou \"opération Barkhane\" ?"));
+    BOOST_TEST(quoted.total == 0u);
+    BOOST_REQUIRE(quoted.hits.size() == 2u);
+    for (const auto& h : quoted.hits) {
+        BOOST_TEST(h.partial);
+        BOOST_TEST(h.missing == (std::vector<std::string>{"Pourquoi", "Tombouctou"}), boost::test_tools::per_element());
+    }
     // Explicit AND, quotes and -word keep their strict meaning.
     BOOST_TEST(run(q("Barkhane ET Niger")).hits.empty());
     for (const auto& h : run(q("Mali France -Barkhane")).hits) BOOST_TEST(h.id != "barkhane");
