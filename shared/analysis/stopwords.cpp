@@ -4,6 +4,7 @@
 // (l d j m n s t c) and "qu" are stopwords too.
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <string_view>
 
 #include "analysis/french_analyzer.hpp"
@@ -27,10 +28,35 @@ constexpr std::array<std::string_view, 128> kStopwords{{
     "ta", "te", "tes", "toi", "ton", "tu", "un", "une", "vos", "votre", "vous", "y",
 }};
 // clang-format on
+
+constexpr std::size_t kLongestStopword = 8;  // "auraient"
+static_assert(std::all_of(kStopwords.begin(), kStopwords.end(),
+                          [](std::string_view w) { return !w.empty() && w.size() <= kLongestStopword; }));
+
+// Where the stopwords starting with each byte begin and end in kStopwords: every token is
+// looked up (for snippets too), so the search is narrowed to its first letter.
+struct FirstLetterRanges {
+    std::array<std::uint8_t, 257> start{};
+    constexpr FirstLetterRanges() {
+        std::size_t i = 0;
+        for (std::size_t c = 0; c < 256; ++c) {
+            start[c] = static_cast<std::uint8_t>(i);
+            while (i < kStopwords.size() && static_cast<unsigned char>(kStopwords[i][0]) == c) ++i;
+        }
+        start[256] = static_cast<std::uint8_t>(i);
+    }
+};
+constexpr FirstLetterRanges kByFirstLetter;
+static_assert(kByFirstLetter.start[256] == kStopwords.size(), "kStopwords must be sorted");
+
 }  // namespace
 
 bool FrenchAnalyzer::is_stopword(std::string_view folded_word) {
-    return std::binary_search(kStopwords.begin(), kStopwords.end(), folded_word);
+    if (folded_word.empty() || folded_word.size() > kLongestStopword) return false;
+    const auto c = static_cast<unsigned char>(folded_word[0]);
+    const auto first = kStopwords.begin() + kByFirstLetter.start[c];
+    const auto last = kStopwords.begin() + kByFirstLetter.start[c + 1];
+    return std::binary_search(first, last, folded_word);
 }
 
 }  // namespace veille::analysis
