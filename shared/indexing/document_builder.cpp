@@ -166,7 +166,10 @@ std::vector<BuiltDocument> DocumentBuilder::build(const documents::Article& arti
         index_tokens(doc, body_tokens, 1, false);
         add_boolean_terms(doc, article_id, documents::Kind::Article, article_id, file_key);
         if (article_date.date) doc.add_value(schema::kSlotDate, slot_value(*article_date.date));
-        if (auto dup = duplicate_key(body_tokens); !dup.empty()) doc.add_value(schema::kSlotDuplicate, dup);
+        if (auto dup = duplicate_key(body_tokens); !dup.empty()) {
+            doc.add_value(schema::kSlotDuplicate, dup);  // collapsing
+            doc.add_boolean_term(schema::term(Term::Duplicate, dup));  // "+ N autres sources"
+        }
         nlohmann::json data = {{d::kKind, "article"},     {d::kId, article_id},
                                {d::kTitle, article.title}, {d::kArticleId, article_id},
                                {d::kPath, path},           {d::kDate, article_iso},

@@ -12,7 +12,7 @@ namespace veille::schema {
 
 // Bumped whenever what is written to the index changes meaning; stored in the index metadata
 // so an old index is rebuilt rather than misread.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 enum class Term {
     Folded,         // "" + folded word, positional: body and title text, stopwords included
@@ -26,6 +26,7 @@ enum class Term {
     Article,        // a comment's article id (and an article's own id)
     Entity,         // folded canonical name of an entity the document names ("etat islamique")
     ArticleEntity,  // on a comment: an entity its article names
+    Duplicate,      // near-duplicate key (as in kSlotDuplicate): the reprints of one text
 };
 
 enum class TermKind { Text, Boolean };
@@ -38,7 +39,7 @@ struct TermSpec {
 };
 
 // clang-format off
-inline constexpr std::array<TermSpec, 11> kTerms{{
+inline constexpr std::array<TermSpec, 12> kTerms{{
     {Term::Folded,        "",    TermKind::Text,    "folded word, with positions (phrases)"},
     {Term::Exact,         "XE",  TermKind::Text,    "accented exact form, ranks exact spellings first"},
     {Term::Stem,          "Z",   TermKind::Text,    "stem of the folded word"},
@@ -50,6 +51,7 @@ inline constexpr std::array<TermSpec, 11> kTerms{{
     {Term::Article,       "XA",  TermKind::Boolean, "id of the article a document belongs to"},
     {Term::Entity,        "XN",  TermKind::Boolean, "entity named by the document (folded canonical name)"},
     {Term::ArticleEntity, "XNA", TermKind::Boolean, "entity named by a comment's article"},
+    {Term::Duplicate,     "XD",  TermKind::Boolean, "near-duplicate key: finds the other sources of a reprint"},
 }};
 // clang-format on
 

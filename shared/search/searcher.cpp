@@ -219,8 +219,12 @@ ParsedQuery Searcher::like_query(const std::string& id) {
 std::vector<std::string> Searcher::duplicate_sources(const std::string& key, Xapian::docid shown,
                                                      const Xapian::Query& query) {
     Xapian::Enquire enquire(impl_->db);
+    // The reprints carry their key as a term too: a posting list of a few documents that
+    // the query is checked against, where a value range would scan every match of the
+    // query for each collapsed hit (measured: 40 ms a query at FreSaDa 4x, where each
+    // article has three reprints).
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
-                                    Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDuplicate, key, key)));
+                                    Xapian::Query(schema::term(Term::Duplicate, key))));
     std::vector<std::string> out;
     Xapian::MSet mset = enquire.get_mset(0, 6);
     for (auto m = mset.begin(); m != mset.end() && out.size() < 5; ++m) {
