@@ -24,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "schema/index_location.hpp"
 #include "search/spelling.hpp"
 
 namespace fs = std::filesystem;
@@ -33,14 +34,6 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
-
-std::uintmax_t bytes_on_disk(const fs::path& dir) {
-    std::uintmax_t total = 0;
-    std::error_code ec;
-    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-        if (it->is_regular_file(ec)) total += it->file_size(ec);
-    return total;
-}
 
 double median(std::vector<double> v) {
     if (v.empty()) return 0;
@@ -94,8 +87,8 @@ int main(int argc, char** argv) {
             }
         }
         std::printf("table_build_s %.2f\n", build_s);
-        std::printf("table_bytes %ju %ju\n", static_cast<std::uintmax_t>(bytes_on_disk(table_dir)),
-                    static_cast<std::uintmax_t>(bytes_on_disk(db_path)));
+        std::printf("table_bytes %ju %ju\n", static_cast<std::uintmax_t>(veille::schema::bytes_on_disk(table_dir)),
+                    static_cast<std::uintmax_t>(veille::schema::bytes_on_disk(db_path)));
         std::printf("suggest_ms %.3f %.3f %zu\n", median(xapian_ms), median(veille_ms), xapian_ms.size());
         for (const auto& l : lines) std::printf("%s\n", l.c_str());
         if (work.empty()) fs::remove_all(table_dir);

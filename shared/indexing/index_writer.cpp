@@ -222,14 +222,6 @@ Xapian::WritableDatabase open_writable(const fs::path& db) {
     }
 }
 
-std::uintmax_t bytes_on_disk(const fs::path& dir) {
-    std::uintmax_t total = 0;
-    std::error_code ec;
-    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-        if (it->is_regular_file(ec)) total += it->file_size(ec);
-    return total;
-}
-
 void name_thread(const char* name) { ::pthread_setname_np(::pthread_self(), name); }
 
 // ---------------------------------------------------------------------------------------
@@ -475,7 +467,7 @@ public:
     // Compacts the database into a fresh copy that replaces it (Xapian rewrites every table
     // with full blocks and no free space). Returns (bytes before, bytes after).
     std::pair<std::uintmax_t, std::uintmax_t> compact() {
-        const std::uintmax_t before = bytes_on_disk(path_);
+        const std::uintmax_t before = schema::bytes_on_disk(path_);
         const fs::path tmp = path_.string() + ".compact";
         const fs::path old = path_.string() + ".old";
         std::error_code ec;
@@ -496,7 +488,7 @@ public:
         if (ec) throw IndexError("cannot replace " + path_.string() + " by its compacted copy: " + ec.message());
         db_.close();
         fs::remove_all(old, ec);
-        return {before, bytes_on_disk(path_)};
+        return {before, schema::bytes_on_disk(path_)};
     }
 
 private:

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "output/hit_notes.hpp"
 #include "text/utf8.hpp"
 #include <chrono>
 #include <ctime>
@@ -177,17 +178,10 @@ void render_html_report(std::ostream& out, const ReportData& report) {
         if (!h.source.empty()) out << " — " << html_escape(h.source);
         out << " — " << html_escape(h.path) << "</div>\n";
         // As on the terminal: what a partial match lacks, and the reprints folded into it.
-        if (h.partial && !h.missing.empty()) {
-            std::string words;
-            for (const auto& w : h.missing) words += (words.empty() ? "" : ", ") + w;
-            out << "<div class=\"partial\">sans : " << html_escape(words) << "</div>\n";
-        }
-        if (h.duplicates > 0) {
-            std::string sources;
-            for (const auto& src : h.duplicate_sources) sources += (sources.empty() ? "" : ", ") + src;
-            out << "<div class=\"meta\">+ " << h.duplicates << (h.duplicates == 1 ? " autre source" : " autres sources")
-                << (sources.empty() ? "" : " : ") << html_escape(sources) << "</div>\n";
-        }
+        if (auto missing = missing_note(Lang::Fr, h))
+            out << "<div class=\"partial\">" << html_escape(*missing) << "</div>\n";
+        if (auto reprints = duplicates_note(Lang::Fr, h))
+            out << "<div class=\"meta\">" << html_escape(*reprints) << "</div>\n";
         out << "<p>" << snippet_html(h.snippet) << "</p></li>\n";
     }
     out << "</ol>\n";

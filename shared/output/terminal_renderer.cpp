@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "output/hit_notes.hpp"
 #include "output/wrap.hpp"
 #include "text/utf8.hpp"
 
@@ -112,21 +113,12 @@ void write_hit(std::ostream& out, const search::Hit& hit, const TerminalStyle& s
     meta += tail;
     out << kIndent << styled(meta, sgr::kDim, style.colour) << '\n';
 
-    if (hit.partial && !hit.missing.empty()) {
-        std::string words;
-        for (const auto& w : hit.missing) words += (words.empty() ? "" : ", ") + one_line(w);
-        out << kIndent << styled(say(lang, Msg::Missing, {words}), sgr::kWarning, style.colour) << '\n';
-    }
+    if (auto missing = missing_note(lang, hit))
+        out << kIndent << styled(*missing, sgr::kWarning, style.colour) << '\n';
 
-    if (hit.duplicates > 0) {
-        // Reprints of the same text collapsed into this hit, and a few of their sources.
-        std::string sources;
-        for (const auto& src : hit.duplicate_sources) sources += (sources.empty() ? "" : ", ") + one_line(src);
-        if (!sources.empty()) sources = (lang == Lang::En ? ": " : " : ") + sources;
-        const std::string line = hit.duplicates == 1 ? say(lang, Msg::DuplicateOne, {sources})
-                                                     : say(lang, Msg::DuplicateMany, {std::to_string(hit.duplicates), sources});
-        out << kIndent << styled(fit_width(line, style.width - kIndent.size()), sgr::kDim, style.colour) << '\n';
-    }
+    // Reprints of the same text collapsed into this hit, and a few of their sources.
+    if (auto reprints = duplicates_note(lang, hit))
+        out << kIndent << styled(fit_width(*reprints, style.width - kIndent.size()), sgr::kDim, style.colour) << '\n';
 
     if (!hit.entities.empty()) {
         std::string entities(message(lang, Msg::HitEntities));

@@ -64,6 +64,14 @@ bool has_remote_shard(const fs::path& db) noexcept {
     return false;
 }
 
+std::uintmax_t bytes_on_disk(const fs::path& dir) {
+    std::uintmax_t total = 0;
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+        if (it->is_regular_file(ec)) total += it->file_size(ec);
+    return total;
+}
+
 fs::path shard_path(const fs::path& folder, std::size_t i) { return folder / ("shard-" + std::to_string(i)); }
 
 void write_stub(const fs::path& folder, std::size_t shards) {

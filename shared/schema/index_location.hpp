@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -43,6 +44,9 @@ bool has_remote_shard(const std::filesystem::path& db) noexcept;
 
 // The i-th shard's database in a sharded index folder: FOLDER/shard-i.
 std::filesystem::path shard_path(const std::filesystem::path& folder, std::size_t i);
+
+// The bytes an index takes on disk: every file under `dir` (a database, or a folder of shards).
+std::uintmax_t bytes_on_disk(const std::filesystem::path& dir);
 
 // Writes FOLDER/XAPIANDB listing shard-0 … shard-(shards-1), atomically (a temporary file
 // renamed over it), so a reader never sees half a list. Throws IndexError.

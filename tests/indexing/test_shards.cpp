@@ -9,9 +9,9 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <random>
 #include <set>
 
+#include "cli/cli_harness.hpp"
 #include "errors.hpp"
 #include "indexing/index_writer.hpp"
 #include "schema/index_location.hpp"
@@ -24,15 +24,6 @@ using namespace veille;
 namespace {
 
 const fs::path kCorpora = fs::path(VEILLE_SOURCE_DIR) / "corpora";
-
-struct TempDir {
-    fs::path path = fs::temp_directory_path() / ("veille-shards-" + std::to_string(std::random_device{}()));
-    TempDir() { fs::create_directories(path); }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
 
 struct Quiet : indexing::IndexObserver {
     std::vector<documents::Diagnostic> diagnostics;
@@ -115,27 +106,27 @@ const std::vector<std::string> kQueries{
 BOOST_AUTO_TEST_SUITE(shards)
 
 BOOST_AUTO_TEST_CASE(three_shards_answer_as_one_database) {
-    TempDir tmp;
-    const auto one = build_index(tmp.path / "one", {kCorpora});
-    const auto three = build_index(tmp.path / "three", {kCorpora}, 3);
+    veille::test::ScratchDir tmp;
+    const auto one = build_index(tmp / "one", {kCorpora});
+    const auto three = build_index(tmp / "three", {kCorpora}, 3);
     BOOST_TEST(three.shards == 3u);
     BOOST_TEST(three.files_indexed == one.files_indexed);
     BOOST_TEST(three.index_articles == one.index_articles);
     BOOST_TEST(three.index_comments == one.index_comments);
 
     // A folder of three databases and the stub that lists them.
-    const auto stub = schema::read_stub(tmp.path / "three" / schema::kStubFileName);
+    const auto stub = schema::read_stub(tmp / "three" / schema::kStubFileName);
     BOOST_TEST_REQUIRE(stub.size() == 3u);
     for (std::size_t i = 0; i < 3; ++i) {
         BOOST_TEST(stub[i].type == "auto");
         BOOST_TEST(stub[i].argument == "shard-" + std::to_string(i));
-        BOOST_TEST(fs::exists(schema::shard_path(tmp.path / "three", i) / "iamglass"));
+        BOOST_TEST(fs::exists(schema::shard_path(tmp / "three", i) / "iamglass"));
     }
 
     for (const auto& q : kQueries) {
         BOOST_TEST_CONTEXT(q) {
-            const auto a = find_in(tmp.path / "one", q);
-            const auto b = find_in(tmp.path / "three", q);
+            const auto a = find_in(tmp / "one", q);
+            const auto b = find_in(tmp / "three", q);
             BOOST_TEST(a.total == b.total);
             BOOST_TEST(b.total_is_exact == a.total_is_exact);
             BOOST_TEST(ranking(a) == ranking(b));
@@ -146,17 +137,17 @@ BOOST_AUTO_TEST_CASE(three_shards_answer_as_one_database) {
         }
     }
     // The queries above are not vacuous.
-    BOOST_TEST(find_in(tmp.path / "three", "Mali").total > 3u);
-    BOOST_TEST(!find_in(tmp.path / "three", "entité:Russie").facets.entities.empty());
+    BOOST_TEST(find_in(tmp / "three", "Mali").total > 3u);
+    BOOST_TEST(!find_in(tmp / "three", "entité:Russie").facets.entities.empty());
 }
 
 BOOST_AUTO_TEST_CASE(an_article_and_its_comments_share_a_shard) {
-    TempDir tmp;
-    build_index(tmp.path / "idx", {kCorpora}, 3);
+    veille::test::ScratchDir tmp;
+    build_index(tmp / "idx", {kCorpora}, 3);
     std::map<std::string, std::size_t> shard_of_file;  // file term -> shard
     std::size_t documents = 0, used = 0;
     for (std::size_t i = 0; i < 3; ++i) {
-        Xapian::Database shard(schema::shard_path(tmp.path / "idx", i).string());
+        Xapian::Database shard(schema::shard_path(tmp / "idx", i).string());
         const std::string prefix(schema::prefix(schema::Term::File));
         for (auto t = shard.allterms_begin(prefix); t != shard.allterms_end(prefix); ++t) {
             const auto [it, fresh] = shard_of_file.emplace(*t, i);
@@ -166,29 +157,29 @@ BOOST_AUTO_TEST_CASE(an_article_and_its_comments_share_a_shard) {
         used += shard.get_doccount() > 0;
     }
     BOOST_TEST(shard_of_file.size() == 6u);  // the six files of corpora/seed
-    BOOST_TEST(documents == Xapian::Database((tmp.path / "idx").string()).get_doccount());
+    BOOST_TEST(documents == Xapian::Database((tmp / "idx").string()).get_doccount());
     BOOST_TEST(used >= 2u);  // the hash spreads six files over more than one shard
 }
 
 BOOST_AUTO_TEST_CASE(incremental_runs_work_shard_by_shard) {
-    TempDir tmp;
-    copy_corpora(tmp.path / "in");
-    const fs::path db = tmp.path / "idx";
-    const auto first = build_index(db, {tmp.path / "in"}, 3);
+    veille::test::ScratchDir tmp;
+    copy_corpora(tmp / "in");
+    const fs::path db = tmp / "idx";
+    const auto first = build_index(db, {tmp / "in"}, 3);
     BOOST_TEST(first.files_indexed == 6u);
 
     // Nothing changed: a stat per file; the shard count is kept without being asked.
-    const auto again = build_index(db, {tmp.path / "in"});
+    const auto again = build_index(db, {tmp / "in"});
     BOOST_TEST(again.shards == 3u);
     BOOST_TEST(again.files_indexed == 0u);
     BOOST_TEST(again.files_unchanged == 6u);
 
     // One file changed, one deleted: exactly those are re-indexed and removed.
     {
-        std::ofstream(tmp.path / "in/seed/tchad-depart.txt", std::ios::app) << "\nLe mot zanzibar est ajouté.\n";
+        std::ofstream(tmp / "in/seed/tchad-depart.txt", std::ios::app) << "\nLe mot zanzibar est ajouté.\n";
     }
-    fs::remove(tmp.path / "in/seed/niger-orano.txt");
-    const auto third = build_index(db, {tmp.path / "in"});
+    fs::remove(tmp / "in/seed/niger-orano.txt");
+    const auto third = build_index(db, {tmp / "in"});
     BOOST_TEST(third.files_indexed == 1u);
     BOOST_TEST(third.files_removed == 1u);
     BOOST_TEST(third.files_unchanged == 4u);
@@ -196,49 +187,49 @@ BOOST_AUTO_TEST_CASE(incremental_runs_work_shard_by_shard) {
     BOOST_TEST(find_in(db, "Orano").total == 0u);
 
     // The same folder indexed into one database from scratch holds the same documents.
-    const auto fresh = build_index(tmp.path / "one", {tmp.path / "in"});
+    const auto fresh = build_index(tmp / "one", {tmp / "in"});
     BOOST_TEST(third.index_articles == fresh.index_articles);
     BOOST_TEST(third.index_comments == fresh.index_comments);
     for (const auto& q : kQueries) {
-        const auto a = find_in(db, q), b = find_in(tmp.path / "one", q);
+        const auto a = find_in(db, q), b = find_in(tmp / "one", q);
         BOOST_TEST(a.total == b.total, q);
         BOOST_TEST(a.total_is_exact, q);
     }
 }
 
 BOOST_AUTO_TEST_CASE(the_number_of_shards_is_the_index_s_own) {
-    TempDir tmp;
-    build_index(tmp.path / "three", {kCorpora}, 3);
-    build_index(tmp.path / "one", {kCorpora});
+    veille::test::ScratchDir tmp;
+    build_index(tmp / "three", {kCorpora}, 3);
+    build_index(tmp / "one", {kCorpora});
     auto says = [](const std::string& part) {
         return [part](const UsageError& e) { return std::string(e.what()).find(part) != std::string::npos; };
     };
-    BOOST_CHECK_EXCEPTION(build_index(tmp.path / "three", {kCorpora}, 2), UsageError, says("has 3 shards, not 2"));
-    BOOST_CHECK_EXCEPTION(build_index(tmp.path / "one", {kCorpora}, 2), UsageError, says("is not sharded"));
-    BOOST_TEST(build_index(tmp.path / "three", {kCorpora}, 3).files_unchanged == 6u);
+    BOOST_CHECK_EXCEPTION(build_index(tmp / "three", {kCorpora}, 2), UsageError, says("has 3 shards, not 2"));
+    BOOST_CHECK_EXCEPTION(build_index(tmp / "one", {kCorpora}, 2), UsageError, says("is not sharded"));
+    BOOST_TEST(build_index(tmp / "three", {kCorpora}, 3).files_unchanged == 6u);
     // A first run stopped between creating the shards and listing them: the next run lists
     // what is on disk and goes on.
-    fs::remove(tmp.path / "three" / schema::kStubFileName);
-    const auto resumed = build_index(tmp.path / "three", {kCorpora});
+    fs::remove(tmp / "three" / schema::kStubFileName);
+    const auto resumed = build_index(tmp / "three", {kCorpora});
     BOOST_TEST(resumed.shards == 3u);
     BOOST_TEST(resumed.files_unchanged == 6u);
-    BOOST_TEST(schema::read_stub(tmp.path / "three" / schema::kStubFileName).size() == 3u);
+    BOOST_TEST(schema::read_stub(tmp / "three" / schema::kStubFileName).size() == 3u);
 }
 
 BOOST_AUTO_TEST_CASE(a_stub_listing_a_remote_shard_is_not_written_here) {
-    TempDir tmp;
-    build_index(tmp.path / "one", {kCorpora});
-    std::ofstream(tmp.path / "mixed.stub") << "# two machines\nauto one\nremote 127.0.0.1:1\n";
-    BOOST_CHECK_EXCEPTION(build_index(tmp.path / "mixed.stub", {kCorpora}), IndexError, [](const IndexError& e) {
+    veille::test::ScratchDir tmp;
+    build_index(tmp / "one", {kCorpora});
+    std::ofstream(tmp / "mixed.stub") << "# two machines\nauto one\nremote 127.0.0.1:1\n";
+    BOOST_CHECK_EXCEPTION(build_index(tmp / "mixed.stub", {kCorpora}), IndexError, [](const IndexError& e) {
         return std::string(e.what()).find("remote shard (remote 127.0.0.1:1)") != std::string::npos;
     });
-    const auto entries = schema::read_stub(tmp.path / "mixed.stub");
+    const auto entries = schema::read_stub(tmp / "mixed.stub");
     BOOST_TEST_REQUIRE(entries.size() == 2u);
-    BOOST_TEST(entries[0].path == tmp.path / "one");
+    BOOST_TEST(entries[0].path == tmp / "one");
     BOOST_TEST(entries[1].remote());
     BOOST_TEST(entries[1].argument == "127.0.0.1:1");
-    std::ofstream(tmp.path / "bad.stub") << "auto one\nnonsense\n";
-    BOOST_CHECK_EXCEPTION(schema::read_stub(tmp.path / "bad.stub"), IndexError, [](const IndexError& e) {
+    std::ofstream(tmp / "bad.stub") << "auto one\nnonsense\n";
+    BOOST_CHECK_EXCEPTION(schema::read_stub(tmp / "bad.stub"), IndexError, [](const IndexError& e) {
         return std::string(e.what()).find("bad.stub:2:") != std::string::npos;
     });
 }
@@ -246,15 +237,15 @@ BOOST_AUTO_TEST_CASE(a_stub_listing_a_remote_shard_is_not_written_here) {
 // Killed while Xapian was creating the database: table files without the revision file
 // (iamglass) that names them, which Xapian refuses to open. Nothing was committed there.
 BOOST_AUTO_TEST_CASE(a_creation_killed_half_way_is_started_again) {
-    TempDir tmp;
-    const fs::path db = tmp.path / "idx";
+    veille::test::ScratchDir tmp;
+    const fs::path db = tmp / "idx";
     { Xapian::WritableDatabase created(db.string(), Xapian::DB_CREATE_OR_OPEN); }
     fs::remove(db / "iamglass");
     const auto s = build_index(db, {kCorpora});
     BOOST_TEST(s.files_indexed == 6u);
     BOOST_TEST(find_in(db, "Mali").total > 0u);
     // A folder holding something else than Xapian's tables is not ours to clean.
-    const fs::path other = tmp.path / "other";
+    const fs::path other = tmp / "other";
     fs::create_directories(other);
     std::ofstream(other / "notes.txt") << "mes notes\n";
     std::ofstream(other / "postlist.glass") << "x";
@@ -269,20 +260,20 @@ BOOST_AUTO_TEST_SUITE(parallel_indexing)
 // The analysing threads hand their documents to the writer in file order: the index is the
 // same document for document, whatever their number.
 BOOST_AUTO_TEST_CASE(threads_change_nothing_in_the_index) {
-    TempDir tmp;
-    build_index(tmp.path / "t1", {kCorpora}, 0, 1);
-    build_index(tmp.path / "t4", {kCorpora}, 0, 4);
-    const auto a = contents(tmp.path / "t1");
-    const auto b = contents(tmp.path / "t4");
+    veille::test::ScratchDir tmp;
+    build_index(tmp / "t1", {kCorpora}, 0, 1);
+    build_index(tmp / "t4", {kCorpora}, 0, 4);
+    const auto a = contents(tmp / "t1");
+    const auto b = contents(tmp / "t4");
     BOOST_TEST(a.size() > 20u);
     BOOST_TEST((a == b));
 }
 
 BOOST_AUTO_TEST_CASE(compaction_shrinks_the_index_and_changes_no_answer) {
-    TempDir tmp;
-    copy_corpora(tmp.path / "in");
-    const fs::path db = tmp.path / "idx";
-    build_index(db, {tmp.path / "in"});
+    veille::test::ScratchDir tmp;
+    copy_corpora(tmp / "in");
+    const fs::path db = tmp / "idx";
+    build_index(db, {tmp / "in"});
     std::map<std::string, search::SearchResults> before;
     for (const auto& q : kQueries) before[q] = find_in(db, q);
     // Compaction alone (no folder), then an update of a compacted index.
@@ -296,12 +287,12 @@ BOOST_AUTO_TEST_CASE(compaction_shrinks_the_index_and_changes_no_answer) {
         BOOST_TEST(ranking(after) == ranking(before[q]), q);
         BOOST_TEST(entity_counts(after) == entity_counts(before[q]), q);
     }
-    BOOST_TEST(build_index(db, {tmp.path / "in"}).files_unchanged == 6u);
+    BOOST_TEST(build_index(db, {tmp / "in"}).files_unchanged == 6u);
     // A sharded index compacts shard by shard.
-    build_index(tmp.path / "three", {tmp.path / "in"}, 3);
-    const auto three = build_index(tmp.path / "three", {tmp.path / "in"}, 0, 0, true);
+    build_index(tmp / "three", {tmp / "in"}, 3);
+    const auto three = build_index(tmp / "three", {tmp / "in"}, 0, 0, true);
     BOOST_TEST(three.bytes_after_compact < three.bytes_before_compact);
-    BOOST_TEST(find_in(tmp.path / "three", "Mali").total == before["Mali"].total);
+    BOOST_TEST(find_in(tmp / "three", "Mali").total == before["Mali"].total);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
