@@ -692,7 +692,7 @@ std::vector<fs::path> shard_paths(const IndexOptions& options) {
 
 // The shard of a file: by a hash of its path, so a file's documents always go to one shard.
 std::size_t shard_of(const std::string& path, std::size_t shards) {
-    return shards == 1 ? 0 : std::stoull(schema::hash_hex(path), nullptr, 16) % shards;
+    return shards == 1 ? 0 : schema::hash64(path) % shards;
 }
 
 }  // namespace

@@ -33,12 +33,17 @@ std::optional<Field> field_by_name(std::string_view name) {
     return std::nullopt;
 }
 
-std::string hash_hex(std::string_view bytes) {
+std::uint64_t hash64(std::string_view bytes) {
     std::uint64_t h = 1469598103934665603ull;
     for (unsigned char c : bytes) {
         h ^= c;
         h *= 1099511628211ull;
     }
+    return h;
+}
+
+std::string hash_hex(std::string_view bytes) {
+    std::uint64_t h = hash64(bytes);
     static const char* digits = "0123456789abcdef";
     std::string out(16, '0');
     for (int i = 15; i >= 0; --i) {

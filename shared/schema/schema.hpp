@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -148,5 +149,7 @@ inline constexpr std::string_view kGazetteerHash = "veille:entities:hash";  // r
 // Stable 64-bit FNV-1a hash as 16 hex digits: document ids and path keys. Stable across
 // builds and machines (std::hash is not), so ids can be cited.
 std::string hash_hex(std::string_view bytes);
+// The same hash as a number (FNV-1a, 64 bits): hash_hex is its 16 hex digits.
+std::uint64_t hash64(std::string_view bytes);
 
 }  // namespace veille::schema

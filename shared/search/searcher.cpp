@@ -148,11 +148,14 @@ Searcher::Searcher(const fs::path& db) : impl_(std::make_unique<Impl>()) {
         throw IndexError("no index at " + db.string() + ": create it with `veille-index --db " +
                          db.string() + " FOLDER`");
     }
-    // A veille-index committing twice while we open the tables discards the revision we
-    // started reading: open again (a commit takes far longer than an open).
+    // A veille-index committing while we open the tables or read the user's entities may
+    // discard the revision we started reading: open again (a commit takes far longer than an
+    // open), as search() reopens.
+    std::string user;
     for (int attempt = 0;; ++attempt) {
         try {
             impl_->db = Xapian::Database(db.string());
+            user = impl_->db.get_metadata(std::string(schema::meta::kUserEntities));
             break;
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt < 3) continue;
@@ -167,18 +170,6 @@ Searcher::Searcher(const fs::path& db) : impl_(std::make_unique<Impl>()) {
     // veille-index --entities), so entité:Daech finds État islamique.
     std::vector<documents::Diagnostic> ignored;  // veille-index reported them already
     impl_->gazetteer.load_tsv(entities::EntityGazetteer::builtin_tsv(), "gazetteer.tsv", ignored);
-    // A veille-index committing right now may move the revision under us: reopen and retry,
-    // as search() does.
-    std::string user;
-    for (int attempt = 0;; ++attempt) {
-        try {
-            user = impl_->db.get_metadata(std::string(schema::meta::kUserEntities));
-            break;
-        } catch (const Xapian::DatabaseModifiedError&) {
-            if (attempt >= 3) throw IndexError("the index keeps changing under the search: try again");
-            impl_->db.reopen();
-        }
-    }
     if (!user.empty()) impl_->gazetteer.load_tsv(user, "user entities", ignored);
 }
 
