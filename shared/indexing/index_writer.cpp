@@ -409,8 +409,7 @@ public:
         struct Pending {
             const WalkedFile* file;
             std::string path, file_key;
-            bool known = false;
-            FileRecord old;
+            std::optional<FileRecord> old;  // the file's record, when the index knows it
             std::optional<std::future<Prepared>> prepared;  // none: unchanged by its stat
         };
         std::deque<Pending> window;
@@ -422,11 +421,11 @@ public:
             while (next < files.size() && window.size() < kMaxWindow &&
                    (files_ahead == 0 || (files_ahead < kMaxFilesAhead && bytes_ahead + files[next]->size <= kMaxBytesAhead))) {
                 const WalkedFile& f = *files[next++];
-                Pending p{&f, f.path.string(), schema::hash_hex(f.path.string()), false, {}, std::nullopt};
-                p.known = records_.get(p.file_key, p.old);
-                const bool same_stat = p.known && !gazetteer_changed_ && p.old.size == f.size && p.old.mtime_ns == f.mtime_ns;
+                Pending p{&f, f.path.string(), schema::hash_hex(f.path.string()), std::nullopt, std::nullopt};
+                if (FileRecord r; records_.get(p.file_key, r)) p.old = std::move(r);
+                const bool same_stat = p.old && !gazetteer_changed_ && p.old->size == f.size && p.old->mtime_ns == f.mtime_ns;
                 if (!same_stat) {
-                    p.prepared = prepare(p.path, p.file_key, p.known ? &p.old : nullptr);
+                    p.prepared = prepare(p.path, p.file_key, p.old ? &*p.old : nullptr);
                     ++files_ahead;
                     bytes_ahead += f.size;
                 }
@@ -439,13 +438,13 @@ public:
             if (!p.prepared) {
                 run_.reporter.update([&](IndexSummary& s) {
                     ++s.files_unchanged;
-                    ++s.files_by_format[p.old.format];
+                    ++s.files_by_format[p.old->format];
                 });
                 continue;
             }
             --files_ahead;
             bytes_ahead -= p.file->size;
-            apply(*p.file, p.path, p.file_key, p.known ? &p.old : nullptr, p.prepared->get());
+            apply(*p.file, p.path, p.file_key, p.old ? &*p.old : nullptr, p.prepared->get());
         }
         remove_vanished();
     }
