@@ -251,22 +251,13 @@ Session::Step Session::apply(const Command& cmd) {
             offset_ = offset_ >= page_size_ ? offset_ - page_size_ : 0;
             return search_step();
 
-        case CommandKind::Show: {
+        case CommandKind::Show:
+        case CommandKind::Like: {  // both act on hit N of the current search
             if (!has_search()) return note(Msg::NothingYet);
             if (total_ && static_cast<std::uint64_t>(cmd.number) > *total_)
                 return note(Msg::NoSuchHit, {std::to_string(cmd.number), std::to_string(*total_)});
             Step step;
-            step.action = Action::Show;
-            step.rank = cmd.number;
-            return step;
-        }
-
-        case CommandKind::Like: {
-            if (!has_search()) return note(Msg::NothingYet);
-            if (total_ && static_cast<std::uint64_t>(cmd.number) > *total_)
-                return note(Msg::NoSuchHit, {std::to_string(cmd.number), std::to_string(*total_)});
-            Step step;
-            step.action = Action::Like;
+            step.action = cmd.kind == CommandKind::Show ? Action::Show : Action::Like;
             step.rank = cmd.number;
             return step;
         }
