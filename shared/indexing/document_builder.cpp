@@ -38,6 +38,12 @@ void add_boolean_terms(Xapian::Document& doc, const std::string& id, documents::
     doc.add_value(schema::kSlotArticle, article_id);
 }
 
+// The date slot (when the date is known) and the sort order by date (always).
+void add_date(Xapian::Document& doc, const std::string& id, const std::optional<dates::Date>& date) {
+    if (date) doc.add_value(schema::kSlotDate, slot_value(*date));
+    doc.add_value(schema::kSlotDateOrder, date ? "1" + slot_value(*date) + id : "0" + id);
+}
+
 // Entity terms, the facet value and the stored list, for one document.
 void add_entities(Xapian::Document& doc, const std::vector<entities::EntityCount>& found,
                   nlohmann::json& data) {
@@ -165,7 +171,7 @@ std::vector<BuiltDocument> DocumentBuilder::build(const documents::Article& arti
             analyzer_.analyze(article.body, static_cast<std::uint32_t>(title_end + kBodyPositionGap));
         index_tokens(doc, body_tokens, 1, false);
         add_boolean_terms(doc, article_id, documents::Kind::Article, article_id, file_key);
-        if (article_date.date) doc.add_value(schema::kSlotDate, slot_value(*article_date.date));
+        add_date(doc, article_id, article_date.date);
         if (auto dup = duplicate_key(body_tokens); !dup.empty()) {
             doc.add_value(schema::kSlotDuplicate, dup);  // collapsing
             doc.add_boolean_term(schema::term(Term::Duplicate, dup));  // "+ N autres sources"
@@ -198,7 +204,7 @@ std::vector<BuiltDocument> DocumentBuilder::build(const documents::Article& arti
         // A comment without a date of its own is dated by its article (and says so).
         std::optional<dates::Date> own = c.date.empty() ? std::nullopt : dates::parse_french_date(c.date);
         std::optional<dates::Date> date = own ? own : article_date.date;
-        if (date) doc.add_value(schema::kSlotDate, slot_value(*date));
+        add_date(doc, id, date);
         nlohmann::json data = {{d::kKind, "comment"},
                                {d::kId, id},
                                {d::kTitle, article.title},

@@ -105,6 +105,10 @@ enum Slot : Xapian::valueno {
     kSlotDuplicate = 4, // articles only: 16 hex digits, the minimum hash of the body's 4-word
                         // shingles (MinHash): two articles share it with a probability equal to
                         // their resemblance, so reprints of one dispatch collapse into one hit
+    kSlotDateOrder = 5, // "1" + kSlotDate + document id when dated, "0" + id when not: sorted
+                        // on, it lists the newest first and the undated last, and orders
+                        // documents of one day by id, the same in one database or in shards
+                        // (Xapian would break ties by document number, which shards change)
     kSlotEntities = 3,  // the document's entities, sorted: "type\x1ename" joined by "\x1f"
                         // (one value per document, so Xapian's ValueCountMatchSpy, which remote
                         // shards support, counts combinations that the facet code splits)

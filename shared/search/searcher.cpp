@@ -397,22 +397,21 @@ SearchResults Searcher::search(const SearchOptions& options) {
             Xapian::Enquire enquire(impl_->db);
             enquire.set_query(query);
             enquire.set_weighting_scheme(Xapian::BM25Weight());
-            // Undated documents go last whichever way dates are sorted.
-            Xapian::MultiValueKeyMaker newest, oldest;
-            newest.add_value(schema::kSlotDate, true, "");
+            // Undated documents go last whichever way dates are sorted; documents of one day
+            // come in the order of their ids (see schema::kSlotDateOrder).
+            Xapian::MultiValueKeyMaker oldest;
             oldest.add_value(schema::kSlotDate, false, "99999999");
+            oldest.add_value(schema::kSlotDateOrder);
             SortOrder sort = options.sort;
             // A query made only of filters has nothing to rank by: newest first.
             if (filters_only && sort == SortOrder::Relevance) sort = SortOrder::DateNewest;
-            // [shards] Remote shards have no KeyMaker: sorted by the date value itself, newest
-            // first is the same order (an undated document has no value: last); oldest first
-            // lists the undated documents first.
+            // Newest first is the date order value, descending. Oldest first needs a KeyMaker
+            // to put the undated last, and remote shards cannot run one: there they come first.
             auto sort_by_date = [&](Xapian::Enquire& e) {
-                if (sort == SortOrder::Relevance) return;
-                if (impl_->remote)
-                    e.set_sort_by_value_then_relevance(schema::kSlotDate, sort == SortOrder::DateNewest);
-                else
-                    e.set_sort_by_key_then_relevance(sort == SortOrder::DateNewest ? &newest : &oldest, false);
+                if (sort == SortOrder::DateNewest || (sort == SortOrder::DateOldest && impl_->remote))
+                    e.set_sort_by_value_then_relevance(schema::kSlotDateOrder, sort == SortOrder::DateNewest);
+                else if (sort == SortOrder::DateOldest)
+                    e.set_sort_by_key_then_relevance(&oldest, false);
             };
             sort_by_date(enquire);
 
