@@ -5,7 +5,7 @@
 // percentiles. Not a test: a figure-printing tool, driven by bench/speed.sh.
 //
 //   veille-bench-queries --db INDEX [--rounds N] [--startup-runs N] [--per-query]
-//                        [--no-facets] [--no-snippets] [QUERIES.txt] [-q QUERY]...
+//                        [--no-facets] [--no-snippets] [--no-collapse] [QUERIES.txt] [-q QUERY]...
 //
 // Output, one `key value...` line each (easy to read from a script):
 //   startup_ms FIRST MEDIAN        gazetteer load + index open: the process's first Searcher,
@@ -63,7 +63,7 @@ int main(int argc, char** argv) {
     std::string db, queries_path;
     std::vector<std::string> extra;
     int rounds = 3, startup_runs = 5;
-    bool per_query = false, no_facets = false, no_snippets = false;
+    bool per_query = false, no_facets = false, no_snippets = false, no_collapse = false;
     app.add_option("--db", db, "Index (a folder or a stub file listing shards)")->required();
     app.add_option("queries", queries_path, "File of queries, one a line");
     app.add_option("-q,--query", extra, "A query (repeatable), after those of the file");
@@ -76,6 +76,7 @@ int main(int argc, char** argv) {
     app.add_flag("--per-query", per_query, "Print each query's median latency and total");
     app.add_flag("--no-facets", no_facets, "Do not count facets (nor make the total exact)");
     app.add_flag("--no-snippets", no_snippets, "Do not build snippets");
+    app.add_flag("--no-collapse", no_collapse, "Show near-duplicates as hits of their own");
     CLI11_PARSE(app, argc, argv);
 
     try {
@@ -105,6 +106,7 @@ int main(int argc, char** argv) {
                 o.limit = 10;
                 o.facets = !no_facets;
                 if (no_snippets) o.snippet_bytes = 0;
+                o.collapse = !no_collapse;
                 start = Clock::now();
                 const auto results = searcher->search(o);
                 const double ms = ms_since(start);

@@ -7,6 +7,7 @@
 
 #include "dates/date_sources.hpp"
 #include "schema/schema.hpp"
+#include "schema/stored_data.hpp"
 
 namespace veille::indexing {
 
@@ -107,10 +108,6 @@ std::string duplicate_key(const std::vector<analysis::Token>& tokens) {
     return min_hash;
 }
 
-std::string dump(const nlohmann::json& j) {
-    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
 }  // namespace
 
 Xapian::termpos DocumentBuilder::index_tokens(Xapian::Document& doc,
@@ -181,14 +178,14 @@ std::vector<BuiltDocument> DocumentBuilder::build(const documents::Article& arti
                                {d::kPath, path},           {d::kDate, article_iso},
                                {d::kDateSource, dates::source_name(article_date.source)},
                                {d::kUrl, article.meta.url}, {d::kSource, article.meta.source},
-                               {d::kAuthor, article.meta.author}, {d::kText, article.body}};
+                               {d::kAuthor, article.meta.author}};
         if (matcher_) {
             // Capitalised-name candidates come from the body only: titles are often in Title Case.
             article_entities = merge(matcher_->find(article.title, title_tokens, false),
                                      matcher_->find(article.body, body_tokens, true));
             add_entities(doc, article_entities, data);
         }
-        doc.set_data(dump(data));
+        doc.set_data(schema::encode_stored_data(data, article.body));
         out.push_back({article_id, std::move(doc)});
     }
 
@@ -215,15 +212,14 @@ std::vector<BuiltDocument> DocumentBuilder::build(const documents::Article& arti
                                {d::kUrl, article.meta.url},
                                {d::kSource, article.meta.source},
                                {d::kAuthor, c.author},
-                               {d::kMentions, c.mentions},
-                               {d::kText, c.text}};
+                               {d::kMentions, c.mentions}};
         if (!own && date) data[d::kDateInherited] = true;
         if (c.parent) {
             data[d::kParentNumber] = *c.parent;
             data[d::kParentId] = article_id + "-c" + std::to_string(*c.parent);
         }
         if (matcher_) add_entities(doc, matcher_->find(c.text, tokens, true), data);
-        doc.set_data(dump(data));
+        doc.set_data(schema::encode_stored_data(data, c.text));
         out.push_back({id, std::move(doc)});
     }
     return out;

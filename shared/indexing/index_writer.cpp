@@ -29,6 +29,7 @@
 #include "indexing/file_walker.hpp"
 #include "schema/index_location.hpp"
 #include "schema/schema.hpp"
+#include "schema/stored_data.hpp"
 
 namespace veille::indexing {
 
@@ -139,19 +140,24 @@ std::optional<std::size_t> move_documents(Xapian::WritableDatabase& db, const st
     struct Move {
         Xapian::docid did;
         Xapian::Document doc;
-        nlohmann::json data;
+        nlohmann::json fields;  // the stored data's
+        std::string text;
         std::string old_article, new_article;
     };
     std::vector<Move> moves;
     for (Xapian::docid did : ids) {
-        Move m{did, db.get_document(did), {}, {}, {}};
-        m.data = nlohmann::json::parse(m.doc.get_data(), nullptr, false);
-        if (!m.data.is_object() || !m.data.contains(d::kArticleId) || !m.data[d::kArticleId].is_string() ||
-            !m.data.contains(d::kId) || !m.data[d::kId].is_string())
+        Move m{did, db.get_document(did), {}, {}, {}, {}};
+        const std::string raw = m.doc.get_data();
+        auto data = schema::decode_stored_data(raw);
+        m.text = data.text;  // before `fields` moves: an old index's text lives there
+        m.fields = std::move(data.fields);
+        auto& fields = m.fields;
+        if (!fields.is_object() || !fields.contains(d::kArticleId) || !fields[d::kArticleId].is_string() ||
+            !fields.contains(d::kId) || !fields[d::kId].is_string())
             return std::nullopt;
-        m.old_article = m.data[d::kArticleId].get<std::string>();
+        m.old_article = fields[d::kArticleId].get<std::string>();
         auto it = new_id_of.find(m.old_article);
-        if (it == new_id_of.end() || !m.data[d::kId].get<std::string>().starts_with(m.old_article))
+        if (it == new_id_of.end() || !fields[d::kId].get<std::string>().starts_with(m.old_article))
             return std::nullopt;
         m.new_article = it->second;
         moves.push_back(std::move(m));
@@ -160,7 +166,8 @@ std::optional<std::size_t> move_documents(Xapian::WritableDatabase& db, const st
         return id.starts_with(from) ? to + id.substr(from.size()) : id;
     };
     for (auto& m : moves) {
-        const std::string old_id = m.data[d::kId].get<std::string>();
+        auto& fields = m.fields;
+        const std::string old_id = fields[d::kId].get<std::string>();
         const std::string new_id = renamed(old_id, m.old_article, m.new_article);
         m.doc.remove_term(schema::term(Term::UniqueId, old_id));
         m.doc.add_boolean_term(schema::term(Term::UniqueId, new_id));
@@ -169,12 +176,13 @@ std::optional<std::size_t> move_documents(Xapian::WritableDatabase& db, const st
         m.doc.remove_term(old_file_term);
         m.doc.add_boolean_term(schema::term(Term::File, new_key));
         m.doc.add_value(schema::kSlotArticle, m.new_article);
-        m.data[d::kId] = new_id;
-        m.data[d::kArticleId] = m.new_article;
-        if (m.data.contains(d::kParentId) && m.data[d::kParentId].is_string())
-            m.data[d::kParentId] = renamed(m.data[d::kParentId].get<std::string>(), m.old_article, m.new_article);
-        m.data[d::kPath] = new_path;
-        m.doc.set_data(m.data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        fields[d::kId] = new_id;
+        fields[d::kArticleId] = m.new_article;
+        if (fields.contains(d::kParentId) && fields[d::kParentId].is_string())
+            fields[d::kParentId] = renamed(fields[d::kParentId].get<std::string>(), m.old_article, m.new_article);
+        fields[d::kPath] = new_path;
+        fields.erase(d::kText);  // a field before schema 5
+        m.doc.set_data(schema::encode_stored_data(fields, m.text));
         db.replace_document(m.did, m.doc);
     }
     return moves.size();

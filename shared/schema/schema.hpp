@@ -13,7 +13,7 @@ namespace veille::schema {
 
 // Bumped whenever what is written to the index changes meaning; stored in the index metadata
 // so an old index is rebuilt rather than misread.
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 enum class Term {
     Folded,         // "" + folded word, positional: body and title text, stopwords included
@@ -117,8 +117,8 @@ enum Slot : Xapian::valueno {
 inline constexpr char kEntityTypeSeparator = '\x1e';
 inline constexpr char kEntitySeparator = '\x1f';
 
-// Keys of the JSON object stored as each document's data: what a hit needs to be displayed
-// without re-reading its file.
+// Keys of the JSON fields stored in each document's data (see stored_data.hpp): what a hit
+// needs to be displayed without re-reading its file.
 namespace data {
 inline constexpr const char* kKind = "kind";
 inline constexpr const char* kId = "id";
@@ -135,7 +135,7 @@ inline constexpr const char* kUrl = "url";
 inline constexpr const char* kSource = "source";
 inline constexpr const char* kAuthor = "author";
 inline constexpr const char* kMentions = "mentions";
-inline constexpr const char* kText = "text";
+inline constexpr const char* kText = "text";  // a field only before schema 5
 inline constexpr const char* kEntities = "entities";        // [{"name","type","count"}]
 inline constexpr const char* kDateSource = "date_source";   // metadata | path | text | article
 }  // namespace data

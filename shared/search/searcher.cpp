@@ -17,9 +17,9 @@
 #include "errors.hpp"
 #include "schema/index_location.hpp"
 #include "schema/schema.hpp"
+#include "schema/stored_data.hpp"
 #include "search/query_builder.hpp"
 #include "search/spelling.hpp"
-#include "search/stored_data.hpp"
 #include "snippets/snippet_builder.hpp"
 
 namespace veille::search {
@@ -41,15 +41,17 @@ struct Searcher::Impl {
 namespace {
 
 // The stored data's fields, read leniently (see stored_data.hpp).
-constexpr auto str = stored_string;
-constexpr auto opt_int = stored_int;
+constexpr auto str = schema::stored_string;
+constexpr auto opt_int = schema::stored_int;
 
 Hit make_hit(const Xapian::MSetIterator& m, const snippets::SnippetBuilder* snippets) {
     namespace d = schema::data;
     Hit hit;
     hit.rank = static_cast<int>(m.get_rank()) + 1;
     hit.score = m.get_weight();
-    const auto data = nlohmann::json::parse(m.get_document().get_data(), nullptr, false);
+    const std::string raw = m.get_document().get_data();
+    const auto stored = schema::decode_stored_data(raw);
+    const auto& data = stored.fields;
     if (!data.is_object()) return hit;  // not one of ours; shown with what we know
     hit.kind = str(data, d::kKind) == "comment" ? documents::Kind::Comment : documents::Kind::Article;
     hit.id = str(data, d::kId);
@@ -70,7 +72,7 @@ Hit make_hit(const Xapian::MSetIterator& m, const snippets::SnippetBuilder* snip
             hit.entities.push_back({e.value("name", ""), e.value("type", ""), e.value("count", 0u)});
         }
     }
-    if (snippets) hit.snippet = snippets->build(str(data, d::kText));
+    if (snippets) hit.snippet = snippets->build(stored.text);
     return hit;
 }
 
@@ -220,7 +222,7 @@ std::vector<std::string> Searcher::duplicate_sources(const std::string& key, Xap
     Xapian::MSet mset = enquire.get_mset(0, 6);
     for (auto m = mset.begin(); m != mset.end() && out.size() < 5; ++m) {
         if (*m == shown) continue;
-        const auto data = nlohmann::json::parse(m.get_document().get_data(), nullptr, false);
+        const auto data = schema::decode_stored_data(m.get_document().get_data()).fields;
         if (!data.is_object()) continue;
         std::string source = str(data, schema::data::kSource);
         out.push_back(source.empty() ? str(data, schema::data::kPath) : source);
@@ -232,7 +234,7 @@ std::vector<ExplainTerm> Searcher::explain(Xapian::docid doc, const Xapian::Quer
                                            const ParsedQuery& parsed) {
     std::vector<ExplainTerm> out;
     const Xapian::Document document = impl_->db.get_document(doc);
-    const auto data = nlohmann::json::parse(document.get_data(), nullptr, false);
+    const auto data = schema::decode_stored_data(document.get_data()).fields;
     const std::string id_term =
         schema::term(Term::UniqueId, data.is_object() ? str(data, schema::data::kId) : std::string());
     std::set<std::string> seen;

@@ -9,11 +9,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "search/stored_data.hpp"
 
 #include "entities/gazetteer.hpp"
 #include "errors.hpp"
 #include "schema/schema.hpp"
+#include "schema/stored_data.hpp"
 #include "search/query_builder.hpp"
 
 namespace veille::search {
@@ -47,7 +47,8 @@ struct ThreadReader::Impl {
         std::string name = key;
         const std::string term = schema::term(Term::Entity, key);
         for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
-            const auto data = nlohmann::json::parse(db.get_document(*p).get_data(), nullptr, false);
+            const std::string raw = db.get_document(*p).get_data();
+            const auto data = schema::decode_stored_data(raw).fields;
             const auto it = data.is_object() ? data.find(schema::data::kEntities) : data.end();
             if (!data.is_object() || it == data.end() || !it->is_array()) continue;
             for (const auto& e : *it) {
@@ -68,12 +69,13 @@ struct ThreadReader::Impl {
 namespace {
 
 // The stored data's fields, read leniently (see stored_data.hpp).
-constexpr auto str = stored_string;
-constexpr auto opt_int = stored_int;
+constexpr auto str = schema::stored_string;
+constexpr auto opt_int = schema::stored_int;
 
 std::optional<StoredDocument> stored_document(const std::string& raw) {
     namespace d = schema::data;
-    const auto data = nlohmann::json::parse(raw, nullptr, false);
+    const auto stored = schema::decode_stored_data(raw);
+    const auto& data = stored.fields;
     if (!data.is_object()) return std::nullopt;
     StoredDocument doc;
     doc.kind = str(data, d::kKind) == "comment" ? documents::Kind::Comment : documents::Kind::Article;
@@ -90,7 +92,7 @@ std::optional<StoredDocument> stored_document(const std::string& raw) {
     doc.url = str(data, d::kUrl);
     doc.source = str(data, d::kSource);
     doc.author = str(data, d::kAuthor);
-    doc.text = str(data, d::kText);
+    doc.text = stored.text;
     if (auto it = data.find(d::kMentions); it != data.end() && it->is_array())
         for (const auto& m : *it)
             if (m.is_string()) doc.mentions.push_back(m.get<std::string>());

@@ -13,6 +13,7 @@
 
 #include "cli/cli_harness.hpp"
 #include "schema/schema.hpp"
+#include "schema/stored_data.hpp"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -102,7 +103,7 @@ Contents contents_of(const fs::path& db) {
     Xapian::Database x(db.string());
     c.documents = x.get_doccount();
     for (auto it = x.postlist_begin(""); it != x.postlist_end(""); ++it) {
-        const json d = json::parse(x.get_document(*it).get_data());
+        const json d = veille::schema::decode_stored_data(x.get_document(*it).get_data()).fields;
         c.rows.insert(d.value("id", "") + "|" + d.value("kind", "") + "|" + d.value("article_id", "") + "|" +
                       (d.contains("parent_id") ? d["parent_id"].get<std::string>() : "") + "|" + d.value("path", ""));
     }
