@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <deque>
 #include <map>
 #include <set>
 #include <string_view>
@@ -20,6 +19,7 @@
 #include "schema/stored_data.hpp"
 #include "search/query_builder.hpp"
 #include "search/spelling.hpp"
+#include "search/value_counts.hpp"
 #include "snippets/snippet_builder.hpp"
 
 namespace veille::search {
@@ -81,12 +81,10 @@ Hit make_hit(const Xapian::MSetIterator& m, const snippets::SnippetBuilder* snip
 // A broad query has thousands of distinct combinations but only hundreds of entities: they
 // are counted through views into the combinations (no string built per entity and
 // combination), and only the entities shown are sorted and copied.
-std::vector<EntityFacet> entity_facet(const Xapian::ValueCountMatchSpy& spy, std::size_t limit) {
-    std::deque<std::string> combos;  // stable storage for the views below
+std::vector<EntityFacet> entity_facet(const ValueCounts& combos, std::size_t limit) {
     std::unordered_map<std::string_view, std::uint64_t> counts;  // "type\x1ename" -> documents
-    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-        const std::string_view combo = combos.emplace_back(*it);
-        const std::uint64_t n = it.get_termfreq();
+    for (const auto& [value, n] : combos.values) {
+        const std::string_view combo = value;
         std::size_t start = 0;
         while (start <= combo.size()) {
             auto end = combo.find(schema::kEntitySeparator, start);
@@ -116,14 +114,14 @@ std::vector<EntityFacet> entity_facet(const Xapian::ValueCountMatchSpy& spy, std
 }
 
 // Per-day counts -> per-month buckets when the dates span two years or less, else per year.
-void date_facet(const Xapian::ValueCountMatchSpy& spy, std::uint64_t total, Facets& facets) {
+void date_facet(const ValueCounts& dates, Facets& facets) {
     std::map<std::string, std::uint64_t> days;
     std::uint64_t dated = 0;
-    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-        days[*it] += it.get_termfreq();
-        dated += it.get_termfreq();
+    for (const auto& [day, n] : dates.values) {
+        days[day] += n;
+        dated += n;
     }
-    facets.undated = total > dated ? total - dated : 0;
+    facets.undated = dates.documents > dated ? dates.documents - dated : 0;
     if (days.empty()) {
         facets.date_granularity = "year";
         return;
@@ -417,22 +415,19 @@ SearchResults Searcher::search(const SearchOptions& options) {
             };
             sort_by_date(enquire);
 
-            Xapian::ValueCountMatchSpy entity_spy(schema::kSlotEntities), kind_spy(schema::kSlotKind),
-                date_spy(schema::kSlotDate);
             // Xapian's bounds stay apart once results are collapsed, even when every match
             // was looked at (so a total would read "about 19" for 15 documents, and differ
             // between one database and shards). Counting the duplicate keys of the documents
             // it looked at gives the exact number of hits after collapsing.
-            Xapian::ValueCountMatchSpy duplicate_spy(schema::kSlotDuplicate);
+            std::vector<Xapian::valueno> counted;
             if (options.collapse) {
                 enquire.set_collapse_key(schema::kSlotDuplicate);
-                enquire.add_matchspy(&duplicate_spy);
+                counted.push_back(schema::kSlotDuplicate);
             }
-            if (options.facets) {
-                enquire.add_matchspy(&entity_spy);
-                enquire.add_matchspy(&kind_spy);
-                enquire.add_matchspy(&date_spy);
-            }
+            if (options.facets)
+                for (auto slot : {schema::kSlotEntities, schema::kSlotKind, schema::kSlotDate}) counted.push_back(slot);
+            SlotCounter counter(counted, impl_->remote);
+            counter.attach(enquire);
             // Facets must see every match, which also makes the total exact.
             const Xapian::doccount check_at_least =
                 options.facets ? impl_->db.get_doccount() : options.offset + options.limit + 1000;
@@ -442,23 +437,23 @@ SearchResults Searcher::search(const SearchOptions& options) {
             results.total = mset.get_matches_estimated();
             results.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
             if (options.collapse && !results.total_is_exact) {
-                const Xapian::doccount seen = duplicate_spy.get_total();
+                const ValueCounts keys = counter.counts(schema::kSlotDuplicate);
                 // Xapian stops short of check_at_least only when the matches run out.
-                if (options.facets || seen < check_at_least) {
-                    std::uint64_t with_key = 0, keys = 0;  // one hit per key, one per keyless document
-                    for (auto it = duplicate_spy.values_begin(); it != duplicate_spy.values_end(); ++it, ++keys)
-                        with_key += it.get_termfreq();
-                    results.total = seen - with_key + keys;
+                if (options.facets || keys.documents < check_at_least) {
+                    std::uint64_t with_key = 0;  // one hit per key, one per keyless document
+                    for (const auto& [key, n] : keys.values) with_key += n;
+                    results.total = keys.documents - with_key + keys.values.size();
                     results.total_is_exact = true;
                 }
             }
             if (options.facets) {
                 results.facets.computed = true;
-                results.facets.entities = entity_facet(entity_spy, options.facet_entities);
-                for (auto it = kind_spy.values_begin(); it != kind_spy.values_end(); ++it)
-                    results.facets.kinds.push_back({*it, it.get_termfreq()});
+                results.facets.entities = entity_facet(counter.counts(schema::kSlotEntities), options.facet_entities);
+                auto kinds = counter.counts(schema::kSlotKind).values;
+                std::sort(kinds.begin(), kinds.end());  // as Xapian's spy lists them
+                for (auto& [kind, n] : kinds) results.facets.kinds.push_back({std::move(kind), n});
                 // Facets count documents, reprints included: so does "undated".
-                date_facet(date_spy, kind_spy.get_total(), results.facets);
+                date_facet(counter.counts(schema::kSlotDate), results.facets);
             }
             snippets::SnippetBuilder snippets(impl_->analyzer, parsed.highlight, options.snippet_bytes);
             results.hits.clear();

@@ -1,0 +1,85 @@
+#include "search/value_counts.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+#include <unordered_map>
+
+namespace veille::search {
+
+namespace {
+
+// One pass, every slot: per match one value read and one hash lookup per slot. Most values
+// are already in the table (a handful of kinds, a few thousand days and entity
+// combinations), so a match allocates nothing beyond what get_value returns.
+class MultiSlotSpy : public Xapian::MatchSpy {
+public:
+    explicit MultiSlotSpy(const std::vector<Xapian::valueno>& slots) : slots_(slots), tables_(slots.size()) {}
+
+    void operator()(const Xapian::Document& doc, double) override {
+        ++documents_;
+        for (std::size_t i = 0; i < slots_.size(); ++i) {
+            std::string value = doc.get_value(slots_[i]);
+            if (value.empty()) continue;
+            auto& table = tables_[i];
+            if (auto it = table.find(value); it != table.end())
+                ++it->second;
+            else
+                table.emplace(std::move(value), 1);
+        }
+    }
+
+    ValueCounts counts(std::size_t i) const {
+        ValueCounts out;
+        out.documents = documents_;
+        out.values.assign(tables_[i].begin(), tables_[i].end());
+        return out;
+    }
+
+private:
+    std::vector<Xapian::valueno> slots_;
+    std::vector<std::unordered_map<std::string, Xapian::doccount>> tables_;
+    Xapian::doccount documents_ = 0;
+};
+
+}  // namespace
+
+struct SlotCounter::Impl {
+    std::vector<Xapian::valueno> slots;
+    std::unique_ptr<MultiSlotSpy> local;                     // local databases
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> remote;  // one per slot
+
+    std::size_t index_of(Xapian::valueno slot) const {
+        auto it = std::find(slots.begin(), slots.end(), slot);
+        if (it == slots.end()) throw std::logic_error("slot not counted: " + std::to_string(slot));
+        return static_cast<std::size_t>(it - slots.begin());
+    }
+};
+
+SlotCounter::SlotCounter(std::vector<Xapian::valueno> slots, bool remote) : impl_(std::make_unique<Impl>()) {
+    impl_->slots = std::move(slots);
+    if (remote) {
+        for (auto slot : impl_->slots) impl_->remote.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot));
+    } else {
+        impl_->local = std::make_unique<MultiSlotSpy>(impl_->slots);
+    }
+}
+
+SlotCounter::~SlotCounter() = default;
+
+void SlotCounter::attach(Xapian::Enquire& enquire) {
+    if (impl_->slots.empty()) return;
+    if (impl_->local) enquire.add_matchspy(impl_->local.get());
+    for (auto& spy : impl_->remote) enquire.add_matchspy(spy.get());
+}
+
+ValueCounts SlotCounter::counts(Xapian::valueno slot) const {
+    const std::size_t i = impl_->index_of(slot);
+    if (impl_->local) return impl_->local->counts(i);
+    const auto& spy = *impl_->remote[i];
+    ValueCounts out;
+    out.documents = spy.get_total();
+    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) out.values.emplace_back(*it, it.get_termfreq());
+    return out;
+}
+
+}  // namespace veille::search
