@@ -258,7 +258,17 @@ private:
             const LexToken& typed = toks_[pos_];
             const bool plain_word = typed.kind == Lex::Word && !typed.sign && typed.field.empty() &&
                                     !typed.wildcard;
-            Built b = parse_unary(child_content);
+            // Several plain words that together are an entity's proper name (état islamique,
+            // forces armées maliennes) are one name: also found under its other names.
+            std::string name;
+            const std::size_t name_words = plain_word && !negative ? proper_name_at(pos_, name) : 0;
+            Built b;
+            if (name_words >= 2) {
+                b = {or_entity_named(name, words_query(name, false)), false};
+                pos_ += name_words;
+            } else {
+                b = parse_unary(child_content);
+            }
             if (negative) --negation_depth_;
             if (b.query.empty()) continue;
             if (negative) negatives.push_back(b.query);
@@ -268,7 +278,7 @@ private:
                 has_content = true;
                 if (plain_word) {
                     optional.push_back(b.query);
-                    QueryWord w{typed.text, {}};
+                    QueryWord w{name_words >= 2 ? name : typed.text, {}};
                     for (auto it = b.query.get_terms_begin(); it != b.query.get_terms_end(); ++it)
                         w.terms.push_back(*it);
                     words.push_back(std::move(w));
@@ -324,6 +334,27 @@ private:
         if (t.kind == Lex::Phrase) return {or_entity_named(t.text, phrase_query(t.text, false)), false};
         if (t.wildcard) return {wildcard_query(t.text), false};
         return {or_entity_named(t.text, words_query(t.text, false)), false};
+    }
+
+    // The number of plain words from toks_[at] that together are the proper name of a known
+    // entity, the longest such run (0 when none of two words or more), and the name in `name`.
+    std::size_t proper_name_at(std::size_t at, std::string& name) const {
+        if (!gazetteer_) return 0;
+        std::size_t plain = 0;
+        while (at + plain < toks_.size() && plain < gazetteer_->max_units()) {
+            const LexToken& t = toks_[at + plain];
+            if (t.kind != Lex::Word || t.sign || !t.field.empty() || t.wildcard) break;
+            ++plain;
+        }
+        for (std::size_t n = plain; n >= 2; --n) {
+            std::string joined = toks_[at].text;
+            for (std::size_t k = 1; k < n; ++k) joined += " " + toks_[at + k].text;
+            if (gazetteer_->resolve_proper_name(joined)) {
+                name = std::move(joined);
+                return n;
+            }
+        }
+        return 0;
     }
 
     // A word or phrase that is a proper name of a known entity also finds the documents that

@@ -200,6 +200,7 @@ BOOST_AUTO_TEST_CASE(a_name_in_the_query_finds_the_entity_under_its_other_names)
               "Attaque près de Ménaka\n\nDes combattants de l’État islamique ont attaqué un poste. "
               "L’État islamique recrute dans la région, selon l’armée.\n");
     dir.write("in/fama.txt", "Patrouille\n\nUne patrouille des FAMa est tombée dans une embuscade.\n");
+    dir.write("in/tessit.txt", "Tessit\n\nDaech revendique l’attaque du camp.\n");
     dir.write("in/francais.txt", "Coopération\n\nLes soldats français sont partis. La France se retire.\n");
     const auto db = dir / "index";
     auto r = veille::test::run({VEILLE_INDEX_BIN, "--db", db.string(), (dir / "in").string()}, dir.path());
@@ -210,10 +211,13 @@ BOOST_AUTO_TEST_CASE(a_name_in_the_query_finds_the_entity_under_its_other_names)
         return json::parse(q.out);
     };
     auto res = search("Daech");
-    BOOST_TEST_REQUIRE(res["hits"].size() == 1u);
-    BOOST_TEST(fs::path(res["hits"][0]["path"].get<std::string>()).filename() == "ei.txt");
+    BOOST_TEST_REQUIRE(res["hits"].size() == 2u);
+    std::set<std::string> files;
+    for (const auto& h : res["hits"]) files.insert(fs::path(h["path"].get<std::string>()).filename().string());
+    BOOST_TEST((files == std::set<std::string>{"ei.txt", "tessit.txt"}));
     // Both mentions of "État islamique" light up, whole.
-    const auto& hit = res["hits"][0];
+    const auto& hit = fs::path(res["hits"][0]["path"].get<std::string>()).filename() == "ei.txt" ? res["hits"][0]
+                                                                                                   : res["hits"][1];
     const std::string text = hit["snippet"];
     std::vector<std::string> lit;
     for (const auto& h : hit["highlights"]) lit.push_back(text.substr(h[0].get<std::size_t>(), h[1].get<std::size_t>() - h[0].get<std::size_t>()));
@@ -222,6 +226,24 @@ BOOST_AUTO_TEST_CASE(a_name_in_the_query_finds_the_entity_under_its_other_names)
     res = search("\"Forces armées maliennes\"");
     BOOST_TEST_REQUIRE(res["hits"].size() == 1u);
     BOOST_TEST(fs::path(res["hits"][0]["path"].get<std::string>()).filename() == "fama.txt");
+    // Unquoted, the words of a name are still one name, beside other words or alone; words
+    // that are no name together stay words.
+    for (std::string q : {"Forces armées maliennes", "forces armees maliennes embuscade"}) {
+        res = search(q);
+        BOOST_TEST_CONTEXT(q) {
+            BOOST_TEST_REQUIRE(res["hits"].size() == 1u);
+            BOOST_TEST(fs::path(res["hits"][0]["path"].get<std::string>()).filename() == "fama.txt");
+            BOOST_TEST(!res["hits"][0].value("partial", false));
+        }
+    }
+    res = search("État islamique Tessit");  // the article names it Daech
+    BOOST_TEST(res["total"] == 1);  // ei.txt follows, marked partial ("sans : Tessit")
+    BOOST_TEST_REQUIRE(res["hits"].size() >= 1u);
+    BOOST_TEST(fs::path(res["hits"][0]["path"].get<std::string>()).filename() == "tessit.txt");
+    BOOST_TEST(!res["hits"][0].value("partial", false));
+    res = search("soldats partis");
+    BOOST_TEST_REQUIRE(res["hits"].size() == 1u);
+    BOOST_TEST(fs::path(res["hits"][0]["path"].get<std::string>()).filename() == "francais.txt");
     // An ordinary word is only itself: "malienne" does not stand for Mali, nor "Français"
     // (written as a proper name by nobody) for every text on France.
     BOOST_TEST(search("malienne")["hits"].size() == 0u);
