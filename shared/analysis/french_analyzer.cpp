@@ -8,7 +8,8 @@
 #include <xapian.h>
 
 #include <array>
-#include <unordered_map>
+#include <deque>
+#include <functional>
 
 #include "text/utf8.hpp"
 
@@ -167,17 +168,67 @@ struct Segment {
     std::string exact, folded;
 };
 
+// Folded word -> stem, for every word seen (the vocabulary is small next to the token count).
+// Every token is looked up, so this is on the analyser's hottest path: perf showed
+// std::unordered_map spending most of the analyser's time in the two integer divisions of each
+// lookup (prime bucket counts) and in pointer hops. Open addressing over a power-of-two table
+// of (hash, entry) pairs: a mask, and a string compare only when the full hash agrees.
+class StemCache {
+public:
+    StemCache() { grow(); }
+
+    template <typename Stem>
+    const std::string& get(const std::string& folded, Stem&& stem) {
+        const std::uint64_t h = std::hash<std::string_view>{}(folded) | 1;  // 0 marks an empty slot
+        for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+            Slot& s = slots_[i];
+            if (s.hash == 0) break;
+            if (s.hash == h && entries_[s.entry].first == folded) return entries_[s.entry].second;
+        }
+        if (entries_.size() >= kMaxEntries) clear();  // bound memory on odd input
+        if ((entries_.size() + 1) * 2 > slots_.size()) grow();
+        entries_.emplace_back(folded, stem(folded));
+        place(h, static_cast<std::uint32_t>(entries_.size() - 1));
+        return entries_.back().second;
+    }
+
+private:
+    struct Slot {
+        std::uint64_t hash = 0;
+        std::uint32_t entry = 0;
+    };
+    static constexpr std::size_t kMaxEntries = 2'000'000;
+
+    void place(std::uint64_t h, std::uint32_t entry) {
+        std::size_t i = h & mask_;
+        while (slots_[i].hash != 0) i = (i + 1) & mask_;
+        slots_[i] = {h, entry};
+    }
+    void grow() {
+        std::vector<Slot> old = std::move(slots_);
+        slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+        mask_ = slots_.size() - 1;
+        for (const Slot& s : old)
+            if (s.hash != 0) place(s.hash, s.entry);
+    }
+    void clear() {
+        entries_.clear();
+        slots_.assign(slots_.size(), Slot{});
+    }
+
+    std::vector<Slot> slots_;
+    std::size_t mask_ = 0;
+    std::deque<std::pair<std::string, std::string>> entries_;  // stable: get() returns into it
+};
+
 }  // namespace
 
 struct FrenchAnalyzer::Impl {
     Xapian::Stem stemmer{"french"};
-    mutable std::unordered_map<std::string, std::string> stem_cache;
+    mutable StemCache stem_cache;
 
     const std::string& cached_stem(const std::string& folded) const {
-        auto it = stem_cache.find(folded);
-        if (it != stem_cache.end()) return it->second;
-        if (stem_cache.size() > 2'000'000) stem_cache.clear();  // bound memory on odd input
-        return stem_cache.emplace(folded, stemmer(folded)).first->second;
+        return stem_cache.get(folded, [this](const std::string& w) { return stemmer(w); });
     }
 
     Token make_token(std::string exact, std::string folded, std::uint32_t begin, std::uint32_t end,

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <xapian.h>
+
 #include "analysis/french_analyzer.hpp"
 
 using veille::analysis::FrenchAnalyzer;
@@ -248,6 +250,29 @@ BOOST_AUTO_TEST_CASE(bad_text_never_breaks_the_analyser) {
                 BOOST_TEST(t.end <= in.size());
             }
         }
+    }
+}
+
+// Stems are cached per word: a large vocabulary (the cache grows many times over) and every
+// word seen twice must still get Snowball's own stem, the second time as the first.
+BOOST_AUTO_TEST_CASE(stems_stay_snowballs_over_a_large_vocabulary) {
+    FrenchAnalyzer fresh;
+    Xapian::Stem snowball("french");
+    const std::string endings[] = {"ation", "ations", "ement", "ements", "iques", "euse", "eux", "ait", "aient", "er"};
+    std::string text;
+    std::vector<std::string> words;
+    for (int i = 0; i < 3000; ++i) {
+        std::string w = "mot";
+        for (int n = i; n > 0; n /= 26) w += static_cast<char>('a' + n % 26);
+        w += endings[i % 10];
+        words.push_back(w);
+        text += w + ' ';
+    }
+    for (int round = 0; round < 2; ++round) {
+        const auto tokens = fresh.analyze(text);
+        BOOST_TEST_REQUIRE(tokens.size() == words.size());
+        for (std::size_t i = 0; i < words.size(); ++i)
+            BOOST_TEST(tokens[i].stem == snowball(words[i]), words[i]);
     }
 }
 
