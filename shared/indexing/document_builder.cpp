@@ -172,6 +172,7 @@ std::vector<BuiltDocument> DocumentBuilder::build(const documents::Article& arti
         if (auto dup = duplicate_key(body_tokens); !dup.empty()) {
             doc.add_value(schema::kSlotDuplicate, dup);  // collapsing
             doc.add_boolean_term(schema::term(Term::Duplicate, dup));  // "+ N autres sources"
+            doc.add_value(schema::kSlotReprintSource, schema::reprint_source(article.meta.source, path));
         }
         nlohmann::json data = {{d::kKind, "article"},     {d::kId, article_id},
                                {d::kTitle, article.title}, {d::kArticleId, article_id},

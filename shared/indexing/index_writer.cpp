@@ -181,6 +181,9 @@ std::optional<std::size_t> move_documents(Xapian::WritableDatabase& db, const st
         if (fields.contains(d::kParentId) && fields[d::kParentId].is_string())
             fields[d::kParentId] = renamed(fields[d::kParentId].get<std::string>(), m.old_article, m.new_article);
         fields[d::kPath] = new_path;
+        if (!m.doc.get_value(schema::kSlotReprintSource).empty())
+            m.doc.add_value(schema::kSlotReprintSource,
+                            schema::reprint_source(schema::stored_string(fields, d::kSource), new_path));
         fields.erase(d::kText);  // a field before schema 5
         m.doc.set_data(schema::encode_stored_data(fields, m.text));
         db.replace_document(m.did, m.doc);

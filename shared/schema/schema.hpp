@@ -109,6 +109,10 @@ enum Slot : Xapian::valueno {
                         // on, it lists the newest first and the undated last, and orders
                         // documents of one day by id, the same in one database or in shards
                         // (Xapian would break ties by document number, which shards change)
+    kSlotReprintSource = 6,  // articles with a kSlotDuplicate only: what names the article when
+                        // it is listed as another source of a reprint ("+ 2 autres sources :
+                        // …"), its source, else its path. Read instead of the stored data,
+                        // which holds the whole text (a page at 4x lists some 30 reprints).
     kSlotEntities = 3,  // the document's entities, sorted: "type\x1ename" joined by "\x1f"
                         // (one value per document, so Xapian's ValueCountMatchSpy, which remote
                         // shards support, counts combinations that the facet code splits)
@@ -116,6 +120,11 @@ enum Slot : Xapian::valueno {
 
 inline constexpr char kEntityTypeSeparator = '\x1e';
 inline constexpr char kEntitySeparator = '\x1f';
+
+// How a reprint's other source is named (kSlotReprintSource).
+inline std::string reprint_source(std::string_view source, std::string_view path) {
+    return std::string(source.empty() ? path : source);
+}
 
 // Keys of the JSON fields stored in each document's data (see stored_data.hpp): what a hit
 // needs to be displayed without re-reading its file.

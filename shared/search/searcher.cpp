@@ -220,10 +220,15 @@ std::vector<std::string> Searcher::duplicate_sources(const std::string& key, Xap
     Xapian::MSet mset = enquire.get_mset(0, 6);
     for (auto m = mset.begin(); m != mset.end() && out.size() < 5; ++m) {
         if (*m == shown) continue;
-        const auto data = schema::decode_stored_data(m.get_document().get_data()).fields;
+        const Xapian::Document doc = m.get_document();
+        if (std::string source = doc.get_value(schema::kSlotReprintSource); !source.empty()) {
+            out.push_back(std::move(source));
+            continue;
+        }
+        // An index written before the slot: the stored data has it.
+        const auto data = schema::decode_stored_data(doc.get_data()).fields;
         if (!data.is_object()) continue;
-        std::string source = str(data, schema::data::kSource);
-        out.push_back(source.empty() ? str(data, schema::data::kPath) : source);
+        out.push_back(schema::reprint_source(str(data, schema::data::kSource), str(data, schema::data::kPath)));
     }
     return out;
 }
