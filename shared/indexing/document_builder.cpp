@@ -95,17 +95,16 @@ std::string duplicate_key(const std::vector<analysis::Token>& tokens) {
     if (words.size() < kMinWords) {
         std::string all = "=";
         for (const auto* w : words) all.append(*w).push_back(' ');
-        return schema::hash_hex(all);
+        return "=" + schema::short_key(schema::hash64(all));  // never equal to a MinHash key
     }
-    std::string min_hash;
+    std::uint64_t min_hash = ~std::uint64_t{0};
     std::string shingle;
     for (std::size_t i = 0; i + kShingle <= words.size(); ++i) {
         shingle.clear();
         for (std::size_t k = 0; k < kShingle; ++k) shingle.append(*words[i + k]).push_back(' ');
-        std::string h = schema::hash_hex(shingle);
-        if (min_hash.empty() || h < min_hash) min_hash = std::move(h);
+        min_hash = std::min(min_hash, schema::hash64(shingle));
     }
-    return min_hash;
+    return schema::short_key(min_hash);
 }
 
 }  // namespace

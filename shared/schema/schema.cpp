@@ -42,6 +42,16 @@ std::uint64_t hash64(std::string_view bytes) {
     return h;
 }
 
+std::string short_key(std::uint64_t key) {
+    static constexpr char kDigits[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-";
+    std::string out(11, '0');
+    for (int i = 10; i >= 0; --i) {
+        out[static_cast<std::size_t>(i)] = kDigits[key & 0x3F];
+        key >>= 6;
+    }
+    return out;
+}
+
 std::string hash_hex(std::string_view bytes) {
     std::uint64_t h = hash64(bytes);
     static const char* digits = "0123456789abcdef";

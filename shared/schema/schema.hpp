@@ -13,7 +13,7 @@ namespace veille::schema {
 
 // Bumped whenever what is written to the index changes meaning; stored in the index metadata
 // so an old index is rebuilt rather than misread.
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 
 enum class Term {
     Folded,         // "" + folded word, positional: body and title text, stopwords included
@@ -102,7 +102,7 @@ enum Slot : Xapian::valueno {
                         // when the date is unknown
     kSlotKind = 1,      // "article" | "comment"
     kSlotArticle = 2,   // article id: collapse key for "one hit per article"
-    kSlotDuplicate = 4, // articles only: 16 hex digits, the minimum hash of the body's 4-word
+    kSlotDuplicate = 4, // articles only: schema::short_key of the minimum hash of the body's 4-word
                         // shingles (MinHash): two articles share it with a probability equal to
                         // their resemblance, so reprints of one dispatch collapse into one hit
     kSlotDateOrder = 5, // "1" + kSlotDate + document id when dated, "0" + id when not: sorted
@@ -162,7 +162,12 @@ inline constexpr std::string_view kGazetteerHash = "veille:entities:hash";  // r
 // Stable 64-bit FNV-1a hash as 16 hex digits: document ids and path keys. Stable across
 // builds and machines (std::hash is not), so ids can be cited.
 std::string hash_hex(std::string_view bytes);
-// The same hash as a number (FNV-1a, 64 bits): hash_hex is its 16 hex digits.
+// The same hash as a number (FNV-1a, 64 bits, with an offset basis that lacks the standard
+// one's last digit: kept, since ids derive from it): hash_hex is its 16 hex digits.
 std::uint64_t hash64(std::string_view bytes);
+// A 64-bit key in 11 printable characters (6 bits each, [0-9A-Za-z_-]): values read for every
+// match (kSlotDuplicate) stay within std::string's inline buffer (15 bytes), so reading one
+// allocates nothing.
+std::string short_key(std::uint64_t key);
 
 }  // namespace veille::schema
