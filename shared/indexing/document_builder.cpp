@@ -42,7 +42,7 @@ void add_boolean_terms(Xapian::Document& doc, const std::string& id, documents::
 // The date slot (when the date is known) and the sort order by date (always).
 void add_date(Xapian::Document& doc, const std::string& id, const std::optional<dates::Date>& date) {
     if (date) doc.add_value(schema::kSlotDate, slot_value(*date));
-    doc.add_value(schema::kSlotDateOrder, date ? "1" + slot_value(*date) + id : "0" + id);
+    doc.add_value(schema::kSlotDateOrder, schema::date_order(date ? slot_value(*date) : std::string(), id));
 }
 
 // Entity terms, the facet value and the stored list, for one document.

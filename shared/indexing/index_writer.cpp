@@ -149,7 +149,7 @@ std::optional<std::size_t> move_documents(Xapian::WritableDatabase& db, const st
         Move m{did, db.get_document(did), {}, {}, {}, {}};
         const std::string raw = m.doc.get_data();
         auto data = schema::decode_stored_data(raw);
-        m.text = data.text;  // before `fields` moves: an old index's text lives there
+        m.text = data.text;  // copied: `raw`, which it views, ends with this iteration
         m.fields = std::move(data.fields);
         auto& fields = m.fields;
         if (!fields.is_object() || !fields.contains(d::kArticleId) || !fields[d::kArticleId].is_string() ||
@@ -176,6 +176,7 @@ std::optional<std::size_t> move_documents(Xapian::WritableDatabase& db, const st
         m.doc.remove_term(old_file_term);
         m.doc.add_boolean_term(schema::term(Term::File, new_key));
         m.doc.add_value(schema::kSlotArticle, m.new_article);
+        m.doc.add_value(schema::kSlotDateOrder, schema::date_order(m.doc.get_value(schema::kSlotDate), new_id));
         fields[d::kId] = new_id;
         fields[d::kArticleId] = m.new_article;
         if (fields.contains(d::kParentId) && fields[d::kParentId].is_string())

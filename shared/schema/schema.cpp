@@ -43,7 +43,9 @@ std::uint64_t hash64(std::string_view bytes) {
 }
 
 std::string short_key(std::uint64_t key) {
-    static constexpr char kDigits[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-";
+    // Digits and lower case first: the first character (4 bits) is never a capital, so a term
+    // "XD" + key keeps Xapian's prefix convention without a ':'.
+    static constexpr char kDigits[] = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_-";
     std::string out(11, '0');
     for (int i = 10; i >= 0; --i) {
         out[static_cast<std::size_t>(i)] = kDigits[key & 0x3F];

@@ -104,7 +104,9 @@ enum Slot : Xapian::valueno {
     kSlotArticle = 2,   // article id: collapse key for "one hit per article"
     kSlotDuplicate = 4, // articles only: schema::short_key of the minimum hash of the body's 4-word
                         // shingles (MinHash): two articles share it with a probability equal to
-                        // their resemblance, so reprints of one dispatch collapse into one hit
+                        // their resemblance, so reprints of one dispatch collapse into one hit.
+                        // A body under 40 content words has "=" + short_key of all its words
+                        // instead: it collapses only with an identical one.
     kSlotDateOrder = 5, // "1" + kSlotDate + document id when dated, "0" + id when not: sorted
                         // on, it lists the newest first and the undated last, and orders
                         // documents of one day by id, the same in one database or in shards
@@ -120,6 +122,11 @@ enum Slot : Xapian::valueno {
 
 inline constexpr char kEntityTypeSeparator = '\x1e';
 inline constexpr char kEntitySeparator = '\x1f';
+
+// The kSlotDateOrder value of a document (date: its kSlotDate value, "" when undated).
+inline std::string date_order(std::string_view date, std::string_view id) {
+    return (date.empty() ? std::string("0") : "1" + std::string(date)) + std::string(id);
+}
 
 // How a reprint's other source is named (kSlotReprintSource).
 inline std::string reprint_source(std::string_view source, std::string_view path) {
@@ -165,7 +172,8 @@ std::string hash_hex(std::string_view bytes);
 // The same hash as a number (FNV-1a, 64 bits, with an offset basis that lacks the standard
 // one's last digit: kept, since ids derive from it): hash_hex is its 16 hex digits.
 std::uint64_t hash64(std::string_view bytes);
-// A 64-bit key in 11 printable characters (6 bits each, [0-9A-Za-z_-]): values read for every
+// A 64-bit key in 11 printable characters ([0-9a-zA-Z_-], 6 bits each but the first, which
+// holds 4 and is a digit or a-f): values read for every
 // match (kSlotDuplicate) stay within std::string's inline buffer (15 bytes), so reading one
 // allocates nothing.
 std::string short_key(std::uint64_t key);

@@ -12,6 +12,10 @@ std::string encode_stored_data(const nlohmann::json& fields, std::string_view te
     return out;
 }
 
+nlohmann::json decode_stored_fields(std::string_view raw) {
+    return std::move(decode_stored_data(raw).fields);
+}
+
 StoredData decode_stored_data(std::string_view raw) {
     StoredData out;
     const auto newline = raw.find('\n');

@@ -19,6 +19,14 @@ namespace veille::schema {
 struct StoredData {
     nlohmann::json fields;  // an object, or `discarded` when the data is not ours
     std::string_view text;  // views into the raw data it was decoded from
+
+    // Move-only: the text of data written before schema 5 views into `fields` itself, which a
+    // copy would not carry along.
+    StoredData() = default;
+    StoredData(StoredData&&) = default;
+    StoredData& operator=(StoredData&&) = default;
+    StoredData(const StoredData&) = delete;
+    StoredData& operator=(const StoredData&) = delete;
 };
 
 // `fields` must be an object; dumping never writes a raw newline (JSON escapes them), so the
@@ -30,6 +38,12 @@ std::string encode_stored_data(const nlohmann::json& fields, std::string_view te
 // schema 5 (one JSON object, the text under "text") still reads; its text then views into
 // `fields`.
 StoredData decode_stored_data(std::string_view raw);
+// Refused: the text would view into a string about to be destroyed. Keep the data in a
+// variable, or read only the fields.
+StoredData decode_stored_data(std::string&& raw) = delete;
+
+// Only the fields (for a hit's source, an id, an explanation): the text is not even viewed.
+nlohmann::json decode_stored_fields(std::string_view raw);
 
 inline std::string stored_string(const nlohmann::json& j, const char* key) {
     auto it = j.find(key);

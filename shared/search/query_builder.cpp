@@ -278,9 +278,10 @@ private:
                 has_content = true;
                 if (plain_word) {
                     optional.push_back(b.query);
-                    QueryWord w{name_words >= 2 ? name : typed.text, {}};
+                    QueryWord w{name_words >= 2 ? name : typed.text, {}, {}, {}};
                     for (auto it = b.query.get_terms_begin(); it != b.query.get_terms_end(); ++it)
                         w.terms.push_back(*it);
+                    if (name_words >= 2) name_parts(pos_ - name_words, name_words, w);
                     words.push_back(std::move(w));
                 } else {
                     required.push_back(b.query);
@@ -355,6 +356,18 @@ private:
             }
         }
         return 0;
+    }
+
+    // The terms of each word of the name toks_[first, first + count) and the entity's own term,
+    // for telling which partial hits lack the name.
+    void name_parts(std::size_t first, std::size_t count, QueryWord& w) {
+        for (std::size_t k = first; k < first + count; ++k) {
+            const Xapian::Query one = words_query(toks_[k].text, false);
+            if (one.empty()) continue;  // a stopword
+            w.parts.emplace_back(one.get_terms_begin(), one.get_terms_end());
+        }
+        if (const auto entity = gazetteer_->resolve_proper_name(w.text))
+            w.entity_term = schema::term(Term::Entity, gazetteer_->entities()[*entity].key);
     }
 
     // A word or phrase that is a proper name of a known entity also finds the documents that

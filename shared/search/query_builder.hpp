@@ -31,6 +31,27 @@ namespace veille::search {
 struct QueryWord {
     std::string text;  // as typed
     std::vector<std::string> terms;
+    // Several words that name an entity (forces armées maliennes): each word's terms, all
+    // needed, unless the document has the entity's own term.
+    std::vector<std::vector<std::string>> parts;
+    std::string entity_term;
+
+    // Whether a document whose matching terms are `matched` has this word.
+    template <typename TermSet>
+    bool found_in(const TermSet& matched) const {
+        if (parts.empty()) {
+            for (const auto& t : terms)
+                if (matched.count(t)) return true;
+            return false;
+        }
+        if (!entity_term.empty() && matched.count(entity_term)) return true;
+        for (const auto& part : parts) {
+            bool any = false;
+            for (const auto& t : part) any = any || matched.count(t);
+            if (!any) return false;
+        }
+        return true;
+    }
 };
 
 struct ParsedQuery {

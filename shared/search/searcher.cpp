@@ -31,7 +31,8 @@ struct Searcher::Impl {
     fs::path path;
     Xapian::Database db;
     // Shards served by xapian-tcpsrv (a stub listing "remote HOST:PORT") cannot run a
-    // KeyMaker, so dates are sorted by their value there (see sort_by_date). [shards]
+    // KeyMaker, so dates are sorted by their value there (see sort_by_date), nor our match
+    // spy, so facets are counted by Xapian's (see SlotCounter). [shards]
     bool remote = false;
     analysis::FrenchAnalyzer analyzer;
     entities::EntityGazetteer gazetteer{analyzer};
@@ -226,7 +227,7 @@ std::vector<std::string> Searcher::duplicate_sources(const std::string& key, Xap
             continue;
         }
         // An index written before the slot: the stored data has it.
-        const auto data = schema::decode_stored_data(doc.get_data()).fields;
+        const auto data = schema::decode_stored_fields(doc.get_data());
         if (!data.is_object()) continue;
         out.push_back(schema::reprint_source(str(data, schema::data::kSource), str(data, schema::data::kPath)));
     }
@@ -237,7 +238,7 @@ std::vector<ExplainTerm> Searcher::explain(Xapian::docid doc, const Xapian::Quer
                                            const ParsedQuery& parsed) {
     std::vector<ExplainTerm> out;
     const Xapian::Document document = impl_->db.get_document(doc);
-    const auto data = schema::decode_stored_data(document.get_data()).fields;
+    const auto data = schema::decode_stored_fields(document.get_data());
     const std::string id_term =
         schema::term(Term::UniqueId, data.is_object() ? str(data, schema::data::kId) : std::string());
     std::set<std::string> seen;
@@ -307,6 +308,7 @@ void Searcher::suggest(const ParsedQuery& parsed, const SearchOptions& options, 
     std::string corrected = options.query;
     bool changed = false;
     for (const auto& w : parsed.words) {
+        if (!w.parts.empty()) continue;  // an entity's name, as the gazetteer spells it
         std::string folded;
         for (const auto& t : impl_->analyzer.analyze(w.text))
             if (!t.stopword && t.kind != analysis::TokenKind::CompoundPart) {
@@ -493,11 +495,8 @@ SearchResults Searcher::search(const SearchOptions& options) {
                     hit.rank = static_cast<int>(results.total + first + m.get_rank()) + 1;
                     hit.partial = true;
                     std::set<std::string> matched(more.get_matching_terms_begin(m), more.get_matching_terms_end(m));
-                    for (const auto& w : parsed.words) {
-                        bool found = false;
-                        for (const auto& t : w.terms) found = found || matched.count(t);
-                        if (!found) hit.missing.push_back(w.text);
-                    }
+                    for (const auto& w : parsed.words)
+                        if (!w.found_in(matched)) hit.missing.push_back(w.text);
                     results.hits.push_back(std::move(hit));
                 }
             }

@@ -9,7 +9,6 @@
 
 #include <nlohmann/json.hpp>
 
-
 #include "entities/gazetteer.hpp"
 #include "errors.hpp"
 #include "schema/schema.hpp"
@@ -47,8 +46,7 @@ struct ThreadReader::Impl {
         std::string name = key;
         const std::string term = schema::term(Term::Entity, key);
         for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
-            const std::string raw = db.get_document(*p).get_data();
-            const auto data = schema::decode_stored_data(raw).fields;
+            const auto data = schema::decode_stored_fields(db.get_document(*p).get_data());
             const auto it = data.is_object() ? data.find(schema::data::kEntities) : data.end();
             if (!data.is_object() || it == data.end() || !it->is_array()) continue;
             for (const auto& e : *it) {

@@ -201,6 +201,7 @@ BOOST_AUTO_TEST_CASE(a_name_in_the_query_finds_the_entity_under_its_other_names)
               "L’État islamique recrute dans la région, selon l’armée.\n");
     dir.write("in/fama.txt", "Patrouille\n\nUne patrouille des FAMa est tombée dans une embuscade.\n");
     dir.write("in/tessit.txt", "Tessit\n\nDaech revendique l’attaque du camp.\n");
+    dir.write("in/forces.txt", "Ordre public\n\nLes forces de l’ordre patrouillent à Tessit.\n");
     dir.write("in/francais.txt", "Coopération\n\nLes soldats français sont partis. La France se retire.\n");
     const auto db = dir / "index";
     auto r = veille::test::run({VEILLE_INDEX_BIN, "--db", db.string(), (dir / "in").string()}, dir.path());
@@ -241,6 +242,15 @@ BOOST_AUTO_TEST_CASE(a_name_in_the_query_finds_the_entity_under_its_other_names)
     BOOST_TEST_REQUIRE(res["hits"].size() >= 1u);
     BOOST_TEST(fs::path(res["hits"][0]["path"].get<std::string>()).filename() == "tessit.txt");
     BOOST_TEST(!res["hits"][0].value("partial", false));
+    // A partial hit lacks the name unless it has every word of it or the entity: "forces"
+    // alone is not the FAMa.
+    res = search("forces armées maliennes Tessit");
+    BOOST_TEST(res["total"] == 0);
+    std::map<std::string, std::vector<std::string>> missing;
+    for (const auto& h : res["hits"])
+        missing[fs::path(h["path"].get<std::string>()).filename().string()] = h["missing"].get<std::vector<std::string>>();
+    BOOST_TEST((missing["forces.txt"] == std::vector<std::string>{"forces armées maliennes"}));
+    BOOST_TEST((missing["fama.txt"] == std::vector<std::string>{"Tessit"}));
     res = search("soldats partis");
     BOOST_TEST_REQUIRE(res["hits"].size() == 1u);
     BOOST_TEST(fs::path(res["hits"][0]["path"].get<std::string>()).filename() == "francais.txt");

@@ -89,7 +89,7 @@ struct Env {
 // What an index holds, read with Xapian itself: every document's id, path, article and parent.
 struct Contents {
     std::size_t documents = 0;
-    std::multiset<std::string> rows;  // "id|kind|article_id|parent_id|path|reprint source": a duplicate shows twice
+    std::multiset<std::string> rows;  // "id|kind|article_id|parent_id|path|reprint source|date order": a duplicate shows twice
 
     bool operator==(const Contents&) const = default;
 };
@@ -104,10 +104,11 @@ Contents contents_of(const fs::path& db) {
     c.documents = x.get_doccount();
     for (auto it = x.postlist_begin(""); it != x.postlist_end(""); ++it) {
         const Xapian::Document doc = x.get_document(*it);
-        const json d = veille::schema::decode_stored_data(doc.get_data()).fields;
+        const json d = veille::schema::decode_stored_fields(doc.get_data());
         c.rows.insert(d.value("id", "") + "|" + d.value("kind", "") + "|" + d.value("article_id", "") + "|" +
                       (d.contains("parent_id") ? d["parent_id"].get<std::string>() : "") + "|" + d.value("path", "") +
-                      "|" + doc.get_value(veille::schema::kSlotReprintSource));
+                      "|" + doc.get_value(veille::schema::kSlotReprintSource) + "|" +
+                      doc.get_value(veille::schema::kSlotDateOrder));
     }
     return c;
 }

@@ -32,7 +32,7 @@ BOOST_AUTO_TEST_CASE(fields_and_text_read_back_as_written) {
             BOOST_TEST(back.fields == fields);
             BOOST_TEST(back.text == text);
             BOOST_TEST(veille::schema::stored_string(back.fields, d::kTitle) == "Titre\nsur deux lignes");
-            BOOST_TEST(*veille::schema::stored_int(back.fields, d::kCommentNumber) == 3);
+            BOOST_TEST(veille::schema::stored_int(back.fields, d::kCommentNumber).value_or(-1) == 3);
         }
     }
 }
