@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
 
 #include <unicode/uchar.h>
 
@@ -118,7 +119,13 @@ void EntityGazetteer::load_tsv(std::string_view tsv, std::string_view origin,
             if (bar == std::string_view::npos) break;
             start = bar + 1;
         }
-        for (std::string_view f : all) {
+        // The canonical name is also a display title ("Armée russe"): when the line lists it
+        // in lower case ("armée russe"), the line says it is an ordinary phrase, not a name.
+        std::set<std::string> listed_lower;
+        for (std::size_t i = 1; i < all.size(); ++i)
+            if (!starts_with_capital(all[i])) listed_lower.insert(join(units_of(all[i])));
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            std::string_view f = all[i];
             Form form;
             form.entity = index;
             form.compound_prefix = f.size() > 1 && f.back() == '-';
@@ -131,7 +138,8 @@ void EntityGazetteer::load_tsv(std::string_view tsv, std::string_view origin,
             }
             const std::string joined = join(form.units);
             if (!form.compound_prefix) by_joined_units_.emplace(joined, index);
-            if (!form.compound_prefix && starts_with_capital(f)) by_proper_name_.emplace(joined, index);
+            if (!form.compound_prefix && starts_with_capital(f) && !(i == 0 && listed_lower.count(joined)))
+                by_proper_name_.emplace(joined, index);
             bool duplicate = false;
             if (auto it = by_first_unit_.find(form.units.front()); it != by_first_unit_.end())
                 for (auto fi : it->second)

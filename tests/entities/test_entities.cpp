@@ -187,6 +187,12 @@ BOOST_AUTO_TEST_CASE(query_words_name_an_entity_when_written_as_a_proper_name) {
                                                   {"français", ""},
                                                   {"malienne", ""},
                                                   {"russo", ""},
+                                                  // Canonical names the line also lists in lower
+                                                  // case are titles, not names.
+                                                  {"armée russe", ""},
+                                                  {"Armée française", ""},
+                                                  {"forces armées maliennes", "Forces armées maliennes"},
+                                                  {"armée malienne", ""},
                                                   {"Zorglub", ""}}) {
         BOOST_TEST_CONTEXT(typed) {
             auto e = g.resolve_proper_name(typed);
