@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <array>
-#include <set>
+#include <optional>
 
 #include <unicode/uchar.h>
 
@@ -121,9 +121,8 @@ void EntityGazetteer::load_tsv(std::string_view tsv, std::string_view origin,
         }
         // The canonical name is also a display title ("Armée russe"): when the line lists it
         // in lower case ("armée russe"), the line says it is an ordinary phrase, not a name.
-        std::set<std::string> listed_lower;
-        for (std::size_t i = 1; i < all.size(); ++i)
-            if (!starts_with_capital(all[i])) listed_lower.insert(join(units_of(all[i])));
+        // So it is a proper name only once the whole line has been read.
+        std::optional<std::string> canonical_name;  // its joined units, while not contradicted
         for (std::size_t i = 0; i < all.size(); ++i) {
             std::string_view f = all[i];
             Form form;
@@ -138,8 +137,13 @@ void EntityGazetteer::load_tsv(std::string_view tsv, std::string_view origin,
             }
             const std::string joined = join(form.units);
             if (!form.compound_prefix) by_joined_units_.emplace(joined, index);
-            if (!form.compound_prefix && starts_with_capital(f) && !(i == 0 && listed_lower.count(joined)))
+            if (i == 0) {
+                if (!form.compound_prefix && starts_with_capital(f)) canonical_name = joined;
+            } else if (!starts_with_capital(f)) {
+                if (canonical_name == joined) canonical_name.reset();
+            } else if (!form.compound_prefix) {
                 by_proper_name_.emplace(joined, index);
+            }
             bool duplicate = false;
             if (auto it = by_first_unit_.find(form.units.front()); it != by_first_unit_.end())
                 for (auto fi : it->second)
@@ -156,6 +160,7 @@ void EntityGazetteer::load_tsv(std::string_view tsv, std::string_view origin,
                 return forms_[a].units.size() > forms_[b].units.size();
             });
         }
+        if (canonical_name) by_proper_name_.emplace(*canonical_name, index);
     }
 }
 
