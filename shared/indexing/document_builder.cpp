@@ -41,8 +41,9 @@ void add_boolean_terms(Xapian::Document& doc, const std::string& id, documents::
 
 // The date slot (when the date is known) and the sort order by date (always).
 void add_date(Xapian::Document& doc, const std::string& id, const std::optional<dates::Date>& date) {
-    if (date) doc.add_value(schema::kSlotDate, slot_value(*date));
-    doc.add_value(schema::kSlotDateOrder, schema::date_order(date ? slot_value(*date) : std::string(), id));
+    const std::string day = date ? slot_value(*date) : std::string();
+    if (date) doc.add_value(schema::kSlotDate, day);
+    doc.add_value(schema::kSlotDateOrder, schema::date_order(day, id));
 }
 
 // Entity terms, the facet value and the stored list, for one document.

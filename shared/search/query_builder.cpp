@@ -260,11 +260,12 @@ private:
                                     !typed.wildcard;
             // Several plain words that together are an entity's proper name (état islamique,
             // forces armées maliennes) are one name: also found under its other names.
-            std::string name;
-            const std::size_t name_words = plain_word && !negative ? proper_name_at(pos_, name) : 0;
+            NameRun run = plain_word && !negative ? proper_name_at(pos_) : NameRun{};
+            const std::size_t name_words = run.words;
+            const std::string& name = run.name;
             Built b;
             if (name_words >= 2) {
-                b = {or_entity_named(name, words_query(name, false)), false};
+                b = {or_entity(run.entity, words_query(name, false)), false};
                 pos_ += name_words;
             } else {
                 b = parse_unary(child_content);
@@ -281,7 +282,7 @@ private:
                     QueryWord w{name_words >= 2 ? name : typed.text, {}, {}, {}};
                     for (auto it = b.query.get_terms_begin(); it != b.query.get_terms_end(); ++it)
                         w.terms.push_back(*it);
-                    if (name_words >= 2) name_parts(pos_ - name_words, name_words, w);
+                    if (name_words >= 2) name_parts(pos_ - name_words, run, w);
                     words.push_back(std::move(w));
                 } else {
                     required.push_back(b.query);
@@ -337,10 +338,16 @@ private:
         return {or_entity_named(t.text, words_query(t.text, false)), false};
     }
 
-    // The number of plain words from toks_[at] that together are the proper name of a known
-    // entity, the longest such run (0 when none of two words or more), and the name in `name`.
-    std::size_t proper_name_at(std::size_t at, std::string& name) const {
-        if (!gazetteer_) return 0;
+    // Plain words that together are the proper name of a known entity.
+    struct NameRun {
+        std::size_t words = 0;  // 0 when no run of two words or more is a name
+        std::string name;       // as typed, words joined by spaces
+        std::size_t entity = 0;
+    };
+
+    // The longest run of plain words from toks_[at] that is a name.
+    NameRun proper_name_at(std::size_t at) const {
+        if (!gazetteer_) return {};
         std::size_t plain = 0;
         while (at + plain < toks_.size() && plain < gazetteer_->max_units()) {
             const LexToken& t = toks_[at + plain];
@@ -350,24 +357,20 @@ private:
         for (std::size_t n = plain; n >= 2; --n) {
             std::string joined = toks_[at].text;
             for (std::size_t k = 1; k < n; ++k) joined += " " + toks_[at + k].text;
-            if (gazetteer_->resolve_proper_name(joined)) {
-                name = std::move(joined);
-                return n;
-            }
+            if (const auto entity = gazetteer_->resolve_proper_name(joined)) return {n, std::move(joined), *entity};
         }
-        return 0;
+        return {};
     }
 
-    // The terms of each word of the name toks_[first, first + count) and the entity's own term,
-    // for telling which partial hits lack the name.
-    void name_parts(std::size_t first, std::size_t count, QueryWord& w) {
-        for (std::size_t k = first; k < first + count; ++k) {
+    // The terms of each word of the name run from toks_[first] and the entity's own term, for
+    // telling which partial hits lack the name.
+    void name_parts(std::size_t first, const NameRun& run, QueryWord& w) {
+        for (std::size_t k = first; k < first + run.words; ++k) {
             const Xapian::Query one = words_query(toks_[k].text, false);
             if (one.empty()) continue;  // a stopword
             w.parts.emplace_back(one.get_terms_begin(), one.get_terms_end());
         }
-        if (const auto entity = gazetteer_->resolve_proper_name(w.text))
-            w.entity_term = schema::term(Term::Entity, gazetteer_->entities()[*entity].key);
+        w.entity_term = schema::term(Term::Entity, gazetteer_->entities()[run.entity].key);
     }
 
     // A word or phrase that is a proper name of a known entity also finds the documents that
@@ -376,11 +379,16 @@ private:
     Xapian::Query or_entity_named(std::string_view text, Xapian::Query q) {
         if (q.empty() || !gazetteer_) return q;
         const auto entity = gazetteer_->resolve_proper_name(text);
-        if (!entity) return q;
-        const auto& e = gazetteer_->entities()[*entity];
+        return entity ? or_entity(*entity, std::move(q)) : q;
+    }
+
+    // `q`, or the documents tagged with the gazetteer's `entity`; its names light up.
+    Xapian::Query or_entity(std::size_t entity, Xapian::Query q) {
+        if (q.empty()) return q;
+        const auto& e = gazetteer_->entities()[entity];
         if (highlighting()) {
             for (const auto& form : gazetteer_->forms())
-                if (form.entity == *entity && !form.compound_prefix) out_.highlight.folded_sequences.push_back(form.units);
+                if (form.entity == entity && !form.compound_prefix) out_.highlight.folded_sequences.push_back(form.units);
         }
         return Xapian::Query(Xapian::Query::OP_OR, q,
                              Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(schema::term(Term::Entity, e.key)),
