@@ -2,7 +2,10 @@
 // query tool uses, in one process. Prints MRR@10, Recall@1, Recall@10 and the questions
 // left without a result.
 //
-//   veille-bench-quality --db INDEX QUESTIONS.tsv [--show-misses N]
+//   veille-bench-quality --db INDEX QUESTIONS.tsv [--show-misses N] [--run FILE]
+//
+// --run writes each question's ranked documents as `id<TAB>path path ...` (best first), the
+// format ../shared/bench/quality/score.py scores, so runs can be compared line by line.
 //
 // QUESTIONS.tsv: a header line, then `id<TAB>question<TAB>relevant` where `relevant` is one
 // or more paths (separated by `|`) matched against the END of each hit's path, so
@@ -54,14 +57,21 @@ int main(int argc, char** argv) {
     CLI::App app{"veille-bench-quality: MRR@10, R@1, R@10 of a question set"};
     std::string db, questions_path;
     int show_misses = 0;
+    std::string run_path;
     app.add_option("--db", db, "Index of the collection")->required();
     app.add_option("questions", questions_path, "TSV: id, question, relevant path(s)")->required();
     app.add_option("--show-misses", show_misses, "Print this many questions whose answer is not in the top 10");
+    app.add_option("--run", run_path, "Write each question's ranked paths to this file");
     CLI11_PARSE(app, argc, argv);
 
     try {
         const auto questions = read_questions(questions_path);
         veille::search::Searcher searcher(db);
+        std::ofstream run;
+        if (!run_path.empty()) {
+            run.open(run_path);
+            if (!run) throw veille::UsageError("cannot write " + run_path);
+        }
         double mrr = 0;
         int r1 = 0, r10 = 0, none = 0, shown = 0;
         for (const auto& q : questions) {
@@ -71,6 +81,11 @@ int main(int argc, char** argv) {
             o.snippet_bytes = 0;
             const auto res = searcher.search(o);
             if (res.hits.empty()) ++none;
+            if (run.is_open()) {
+                run << q.id << '\t';
+                for (std::size_t i = 0; i < res.hits.size(); ++i) run << (i ? " " : "") << res.hits[i].path;
+                run << '\n';
+            }
             int rank = 0;
             for (const auto& h : res.hits) {
                 for (const auto& rel : q.relevant)
