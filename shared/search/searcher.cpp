@@ -326,13 +326,14 @@ void Searcher::suggest(const ParsedQuery& parsed, const SearchOptions& options, 
     if (!changed) return;
     results.suggestion = corrected;
     // Nothing matched every word as typed: search the correction at once, and say so — when
-    // it does match every word (for one word, when it matches at all).
+    // it does match every word (for one word, when it matches at all), or when what was typed
+    // found nothing at all, not even a partial hit, and the correction finds something.
     if (results.total == 0) {
         SearchOptions again = options;
         again.query = corrected;
         again.spelling = false;
         SearchResults fixed = search(again);
-        if (fixed.total == 0) return;
+        if (fixed.total == 0 && (fixed.hits.empty() || !results.hits.empty())) return;
         fixed.query = options.query;
         fixed.suggestion = corrected;
         fixed.corrected = true;

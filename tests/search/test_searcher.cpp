@@ -128,10 +128,18 @@ BOOST_AUTO_TEST_CASE(misspelt_words_are_corrected_from_the_index_vocabulary) {
     BOOST_TEST(r.suggestion == "barkhane soldats");
     BOOST_TEST(r.corrected);
     BOOST_TEST(r.total == 1u);
-    // ...else only suggested, with the partial matches of the words as typed.
+    // ...else only suggested, with the partial matches of the words as typed...
     r = run(q("barkane Niger"));
     BOOST_TEST(r.suggestion == "barkhane Niger");
     BOOST_TEST(!r.corrected);
+    // ...unless what was typed finds nothing at all, not even a partial hit: then the
+    // correction's partial hits are better than an empty page.
+    r = run(q("barkane Tombouctou"));
+    BOOST_TEST(r.suggestion == "barkhane Tombouctou");
+    BOOST_TEST(r.corrected);
+    BOOST_TEST(r.total == 0u);
+    BOOST_REQUIRE(!r.hits.empty());
+    BOOST_TEST(r.hits.front().partial);
 }
 
 BOOST_AUTO_TEST_CASE(edit_distance_counts_code_points_and_transpositions) {
