@@ -280,14 +280,20 @@ struct FrenchAnalyzer::Impl {
         Token whole = make_token(std::move(whole_exact), std::move(whole_folded), segs[first].begin,
                                  segs.back().end, TokenKind::CompoundWhole);
         whole.position = pos;
+        const std::size_t whole_at = out.size();
         out.push_back(std::move(whole));
+        bool all_parts_stopwords = true;
         for (std::size_t i = first; i < segs.size(); ++i) {
             auto& s = segs[i];
             Token t = make_token(std::move(s.exact), std::move(s.folded), s.begin, s.end,
                                  TokenKind::CompoundPart);
             t.position = pos++;
+            all_parts_stopwords = all_parts_stopwords && t.stopword;
             out.push_back(std::move(t));
         }
+        // The inverted verb and pronoun of a question (est-ce, a-t-il, sont-elles) say nothing
+        // a document could match: a compound of stopwords is a stopword.
+        out[whole_at].stopword = all_parts_stopwords;
     }
 };
 

@@ -210,9 +210,9 @@ public:
             }
         }
         filters_only = !q.empty() && !has_content;
-        // Relaxing makes sense for one plain conjunction of two words or more.
+        // Relaxing makes sense for one plain conjunction of two parts or more, one a plain word.
         if (parts == 1 && !or_seen_) out_.words = top_words_;
-        if (parts == 1 && !or_seen_ && !explicit_and_ && top_words_.size() >= 2 && !relaxed_.empty())
+        if (parts == 1 && !or_seen_ && !explicit_and_ && !top_words_.empty() && !relaxed_.empty())
             out_.relaxed = relaxed_;
         return q;
     }
@@ -306,7 +306,7 @@ private:
         Xapian::Query q;
         if (!positives.empty())
             q = Xapian::Query(Xapian::Query::OP_AND, positives.begin(), positives.end());
-        if (depth_ == 0 && negation_depth_ == 0 && optional.size() >= 2) {
+        if (depth_ == 0 && negation_depth_ == 0 && !optional.empty() && positives.size() >= 2) {
             // The relaxed form: what the user marked as required (+word, "phrases", filters,
             // -word) stays required; the plain words need not all be there, nor any of them
             // beside something required (a quoted name found without the question's words
@@ -352,6 +352,7 @@ private:
         while (at + plain < toks_.size() && plain < gazetteer_->max_units()) {
             const LexToken& t = toks_[at + plain];
             if (t.kind != Lex::Word || t.sign || !t.field.empty() || t.wildcard) break;
+            if (analyzer_.analyze(t.text).empty()) break;  // "?" typed apart ends the name
             ++plain;
         }
         for (std::size_t n = plain; n >= 2; --n) {
@@ -431,7 +432,7 @@ private:
         std::vector<Xapian::Query> parts;
         for (std::size_t i = 0; i < tokens.size(); ++i) {
             const Token& t = tokens[i];
-            if (t.stopword && t.kind != TokenKind::CompoundWhole) {
+            if (t.stopword) {  // a compound of stopwords too (est-ce, a-t-il): its parts follow
                 saw_stopwords_ = true;
                 if (!keep_stopwords_) continue;
             }

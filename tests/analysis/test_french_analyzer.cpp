@@ -213,7 +213,9 @@ BOOST_AUTO_TEST_CASE(exact_forms_keep_accents_for_ranking) {
 }
 
 BOOST_AUTO_TEST_CASE(stopwords_are_marked_and_have_no_stem) {
-    const std::vector<std::string> stop = {"la", "de", "qu", "il", "à", "où", "les", "l", "d"};
+    // The interrogatives a question opens with are stopwords too: they describe nothing.
+    const std::vector<std::string> stop = {"la", "de", "qu", "il", "à", "où", "les", "l", "d",
+                                           "pourquoi", "Comment", "combien", "lesquelles"};
     const std::vector<std::string> content = {"été", "or", "car", "aes", "onu", "mali", "russie"};
     for (const auto& w : stop) {
         BOOST_TEST_CONTEXT(w) {
@@ -228,6 +230,23 @@ BOOST_AUTO_TEST_CASE(stopwords_are_marked_and_have_no_stem) {
             auto t = analyzer().analyze(w);
             BOOST_REQUIRE(t.size() == 1u);
             BOOST_TEST(!t[0].stopword);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_compound_of_stopwords_is_a_stopword) {
+    // The inverted verb and pronoun of a question (est-ce, a-t-il) are no content word; a
+    // compound with one content part stays a word, found whole or by that part.
+    const std::vector<std::pair<std::string, bool>> cases = {
+        {"est-ce", true}, {"a-t-il", true}, {"sont-elles", true}, {"peut-on", false},
+        {"remporte-t-il", false}, {"russo-malien", false}, {"vis-à-vis", false},
+    };
+    for (const auto& [word, stop] : cases) {
+        BOOST_TEST_CONTEXT(word) {
+            auto t = analyzer().analyze(word);
+            BOOST_REQUIRE(t.size() >= 3u);
+            BOOST_TEST((t[0].kind == TokenKind::CompoundWhole));
+            BOOST_TEST(t[0].stopword == stop);
         }
     }
 }
