@@ -298,6 +298,11 @@ struct FrenchAnalyzer::Impl {
 };
 
 FrenchAnalyzer::FrenchAnalyzer() : impl_(std::make_unique<Impl>()) { fold_tables(); }
+
+bool FrenchAnalyzer::is_capitalised(std::string_view word) {
+    std::size_t i = 0;
+    return !word.empty() && is_upper(decode_utf8(word, i));
+}
 FrenchAnalyzer::~FrenchAnalyzer() = default;
 FrenchAnalyzer::FrenchAnalyzer(FrenchAnalyzer&&) noexcept = default;
 FrenchAnalyzer& FrenchAnalyzer::operator=(FrenchAnalyzer&&) noexcept = default;

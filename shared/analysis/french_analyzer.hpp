@@ -29,6 +29,8 @@ public:
     std::string stem(std::string_view folded_word) const;
 
     static bool is_stopword(std::string_view folded_word);
+    // Whether `word` (as typed) starts with an upper-case letter: Mali, État, LO.
+    static bool is_capitalised(std::string_view word);
 
 private:
     struct Impl;

@@ -194,7 +194,12 @@ class Builder {
 public:
     Builder(const analysis::FrenchAnalyzer& a, const entities::EntityGazetteer* g,
             std::vector<LexToken> toks, bool keep_stopwords, ParsedQuery& out)
-        : analyzer_(a), gazetteer_(g), toks_(std::move(toks)), keep_stopwords_(keep_stopwords), out_(out) {}
+        : analyzer_(a), gazetteer_(g), toks_(std::move(toks)), keep_stopwords_(keep_stopwords), out_(out) {
+        for (const auto& t : toks_) {
+            if (t.kind != Lex::Word || reads_as_sentence_) continue;
+            for (const auto& token : analyzer_.analyze(t.text)) reads_as_sentence_ = reads_as_sentence_ || token.stopword;
+        }
+    }
 
     Xapian::Query run(bool& filters_only) {
         Xapian::Query q;
@@ -264,12 +269,15 @@ private:
             const std::size_t name_words = run.words;
             const std::string& name = run.name;
             Built b;
+            const bool named = plain_word && !negative && is_name(pos_, name_words);
             if (name_words >= 2) {
                 b = {or_entity(run.entity, words_query(name, false)), false};
                 pos_ += name_words;
             } else {
                 b = parse_unary(child_content);
             }
+            if (named && !b.query.empty())
+                b.query = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, b.query, QueryBuilder::kNameWeight);
             if (negative) --negation_depth_;
             if (b.query.empty()) continue;
             if (negative) negatives.push_back(b.query);
@@ -361,6 +369,18 @@ private:
             if (const auto entity = gazetteer_->resolve_proper_name(joined)) return {n, std::move(joined), *entity};
         }
         return {};
+    }
+
+    // Whether the plain word at toks_[at] (or the run of `run_words` from it) is written as a
+    // name in a query typed as a sentence (Quel professeur de Lasègue…): with a capital where a
+    // sentence would not start one, or first but a name the gazetteer knows. In a list of
+    // keywords (restaurant vegan Pamela Anderson) every word was chosen: none weighs more.
+    bool is_name(std::size_t at, std::size_t run_words) const {
+        if (!reads_as_sentence_) return false;
+        const std::string& word = toks_[at].text;
+        if (!analysis::FrenchAnalyzer::is_capitalised(word)) return false;
+        if (at > 0 || run_words >= 2) return true;
+        return gazetteer_ && gazetteer_->resolve_proper_name(word).has_value();
     }
 
     // The terms of each word of the name run from toks_[first] and the entity's own term, for
@@ -542,6 +562,7 @@ private:
     std::size_t pos_ = 0;
     bool keep_stopwords_;
     bool saw_stopwords_ = false;
+    bool reads_as_sentence_ = false;  // a stopword was typed: the query is a sentence, not keywords
     int negation_depth_ = 0;
     int depth_ = 0;  // parentheses
     bool explicit_and_ = false;  // AND/ET typed: the user wants every word

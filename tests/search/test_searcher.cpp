@@ -148,6 +148,22 @@ BOOST_AUTO_TEST_CASE(misspelt_words_are_corrected_from_the_index_vocabulary) {
     BOOST_TEST(r.hits.front().missing == (std::vector<std::string>{"Tombouctou"}), boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(in_a_sentence_a_word_written_as_a_name_weighs_more_than_common_words) {
+    // "instructeurs" and "soldats" are each in one document; in a query typed as a sentence,
+    // the partial hit that comes first follows the word written with a capital.
+    auto first_hit = [](const std::string& query) {
+        auto r = run(q(query));
+        BOOST_REQUIRE(r.hits.size() >= 2u);
+        BOOST_TEST(r.hits[0].partial);
+        return r.hits[0].id;
+    };
+    BOOST_TEST(first_hit("les soldats et les Instructeurs") == "russie");
+    BOOST_TEST(first_hit("les instructeurs et les Soldats") == "barkhane");
+    // A list of keywords (no stopword): every word was chosen, capitals change nothing.
+    BOOST_TEST(first_hit("soldats Instructeurs") == first_hit("instructeurs Soldats"));
+    BOOST_TEST(first_hit("soldats Instructeurs") == first_hit("soldats instructeurs"));
+}
+
 BOOST_AUTO_TEST_CASE(edit_distance_counts_code_points_and_transpositions) {
     BOOST_TEST(search::edit_distance("barkane", "barkhane", 2) == 1u);
     BOOST_TEST(search::edit_distance("malein", "malien", 2) == 1u);  // transposition
