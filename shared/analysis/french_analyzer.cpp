@@ -227,8 +227,15 @@ struct FrenchAnalyzer::Impl {
     Xapian::Stem stemmer{"french"};
     mutable StemCache stem_cache;
 
-    const std::string& cached_stem(const std::string& folded) const {
-        return stem_cache.get(folded, [this](const std::string& w) { return stemmer(w); });
+    // Snowball's French suffixes carry accents (dirigées, sécurité): it stems the accented
+    // word; the stem is then folded like every other term, so "dirigées", "dirige" and
+    // "dirigé" meet under "dirig" (stemming the folded "dirigees" gave "dirige").
+    const std::string& cached_stem(const std::string& exact) const {
+        return stem_cache.get(exact, [this](const std::string& w) {
+            std::string stem = stemmer(w), exact_stem, folded_stem;
+            for (std::size_t i = 0; i < stem.size();) fold_into(decode_utf8(stem, i), exact_stem, folded_stem);
+            return folded_stem;
+        });
     }
 
     Token make_token(std::string exact, std::string folded, std::uint32_t begin, std::uint32_t end,
@@ -236,7 +243,7 @@ struct FrenchAnalyzer::Impl {
         Token t;
         t.stopword = kind == TokenKind::Elision || is_stopword(folded);
         if (!t.stopword && kind != TokenKind::CompoundWhole && !has_digit(folded))
-            t.stem = cached_stem(folded);
+            t.stem = cached_stem(exact);
         t.exact = std::move(exact);
         t.folded = std::move(folded);
         t.begin = begin;
@@ -385,10 +392,6 @@ std::string FrenchAnalyzer::folded_form(std::string_view word) const {
     std::string exact, folded;
     for (std::size_t i = 0; i < word.size();) fold_into(decode_utf8(word, i), exact, folded);
     return folded;
-}
-
-std::string FrenchAnalyzer::stem(std::string_view folded_word) const {
-    return impl_->cached_stem(std::string(folded_word));
 }
 
 }  // namespace veille::analysis

@@ -25,8 +25,6 @@ public:
     // (wildcard prefixes, completion): case fold keeping accents, and full fold.
     std::string exact_form(std::string_view word) const;
     std::string folded_form(std::string_view word) const;
-    // Stem of an already folded word (cached: the vocabulary is far smaller than the text).
-    std::string stem(std::string_view folded_word) const;
 
     static bool is_stopword(std::string_view folded_word);
     // Whether `word` (as typed) starts with an upper-case letter: Mali, État, LO.
