@@ -307,6 +307,7 @@ std::vector<std::string> Searcher::matching_ids(const SearchOptions& options) {
 void Searcher::suggest(const ParsedQuery& parsed, const SearchOptions& options, SearchResults& results) {
     std::string corrected = options.query;
     bool changed = false;
+    bool misspelt = false;  // a corrected word is not in the index at all
     for (const auto& w : parsed.words) {
         if (!w.parts.empty()) continue;  // an entity's name, as the gazetteer spells it
         std::string folded;
@@ -321,14 +322,17 @@ void Searcher::suggest(const ParsedQuery& parsed, const SearchOptions& options, 
         if (auto at = corrected.find(w.text); at != std::string::npos) {
             corrected.replace(at, w.text.size(), *better);
             changed = true;
+            misspelt = misspelt || impl_->db.get_termfreq(folded) == 0;
         }
     }
     if (!changed) return;
     results.suggestion = corrected;
-    // Nothing matched every word as typed: search the correction at once, and say so — when
-    // it does match every word (for one word, when it matches at all), or when what was typed
-    // found nothing at all, not even a partial hit, and the correction finds something.
-    if (results.total == 0) {
+    // Nothing matched every word as typed, and a word is unknown to the index: search the
+    // correction at once, and say so — when it does match every word (for one word, when it
+    // matches at all), or when what was typed found nothing at all, not even a partial hit,
+    // and the correction finds something. Words the index holds (a rare name, a rare
+    // inflection: "positionne PSA") are only suggested: the partial hits as typed stay.
+    if (results.total == 0 && misspelt) {
         SearchOptions again = options;
         again.query = corrected;
         again.spelling = false;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "analysis/french_analyzer.hpp"
 #include "text/utf8.hpp"
 
 namespace veille::search {
@@ -64,7 +65,8 @@ std::optional<std::string> suggest_spelling(const Xapian::Database& db, std::str
     for (auto it = db.allterms_begin(first); it != db.allterms_end(first) && scanned < kMaxScannedTerms;
          ++it, ++scanned) {
         const std::string term = *it;
-        if (term == word) continue;
+        // A stopword is never what a content word meant: "PSA" is not "pas".
+        if (term == word || analysis::FrenchAnalyzer::is_stopword(term)) continue;
         const std::size_t d = edit_distance(word, term, limit);
         if (d > limit) continue;
         const Xapian::doccount freq = it.get_termfreq();

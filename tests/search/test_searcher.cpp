@@ -164,6 +164,44 @@ BOOST_AUTO_TEST_CASE(in_a_sentence_a_word_written_as_a_name_weighs_more_than_com
     BOOST_TEST(first_hit("soldats Instructeurs") == first_hit("soldats instructeurs"));
 }
 
+BOOST_AUTO_TEST_CASE(words_the_index_holds_are_suggested_never_replaced) {
+    // "positionne" and "PSA" are each in one document, not the same; "position" is in 25 and
+    // "pas" in many. The typed question keeps its partial hits: a rare word of the index is
+    // no typo, and a stopword is never a correction.
+    const fs::path dir = fs::temp_directory_path() / ("veille-spelling-" + std::to_string(std::random_device{}()));
+    {
+        analysis::FrenchAnalyzer analyzer;
+        indexing::DocumentBuilder builder(analyzer);
+        Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+        auto add = [&](const std::string& id, const std::string& body) {
+            documents::Article a;
+            a.title = id;
+            a.body = body;
+            for (auto& b : builder.build(a, id, "/corpus/" + id + ".txt", id))
+                db.replace_document(schema::term(schema::Term::UniqueId, b.id), b.document);
+        };
+        add("psa", "Le groupe PSA mise sur les voitures électriques.");
+        add("renault", "Renault se positionne sur le marché.");
+        for (int i = 0; i < 25; ++i)
+            add("p" + std::to_string(i), "La position de l'équipe n'a pas changé au classement " + std::to_string(i) + ".");
+        db.commit();
+    }
+    search::SearchOptions o;
+    o.query = "Comment se positionne PSA ?";
+    const auto r = search::Searcher(dir).search(o);
+    fs::remove_all(dir);
+    BOOST_TEST(!r.corrected);
+    BOOST_TEST(r.suggestion.find("pas") == std::string::npos, r.suggestion);
+    BOOST_TEST(r.total == 0u);
+    BOOST_REQUIRE(r.hits.size() == 2u);
+    std::set<std::string> ids;
+    for (const auto& h : r.hits) {
+        BOOST_TEST(h.partial);
+        ids.insert(h.id);
+    }
+    BOOST_TEST((ids == std::set<std::string>{"psa", "renault"}));
+}
+
 BOOST_AUTO_TEST_CASE(edit_distance_counts_code_points_and_transpositions) {
     BOOST_TEST(search::edit_distance("barkane", "barkhane", 2) == 1u);
     BOOST_TEST(search::edit_distance("malein", "malien", 2) == 1u);  // transposition
