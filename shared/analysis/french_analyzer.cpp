@@ -7,6 +7,7 @@
 #include <unicode/unistr.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <array>
 #include <deque>
 #include <functional>
@@ -122,6 +123,49 @@ bool has_digit(std::string_view s) {
     for (char c : s)
         if (c >= '0' && c <= '9') return true;
     return false;
+}
+
+// "été" is the summer (cet été, l'été 2022) and the participle of être after a form of avoir
+// (a été, ont-ils été, n'a pas été), as common in questions as in news: the participle is a
+// stopword like the rest of être. Forms of avoir, folded:
+bool is_avoir(std::string_view folded) {
+    static constexpr std::array<std::string_view, 27> kAvoir{
+        "a", "ai", "aie", "aient", "aies", "ait", "as", "aura", "aurai", "auraient", "aurais",
+        "aurait", "auras", "aurez", "auriez", "aurions", "aurons", "auront", "avaient", "avais",
+        "avait", "avez", "aviez", "avions", "avoir", "avons", "ayant"};
+    return std::find(kAvoir.begin(), kAvoir.end(), folded) != kAvoir.end() || folded == "ont";
+}
+
+// What may stand between avoir and été: the inverted pronoun (a-t-il été) and a few adverbs.
+bool may_split_auxiliary(std::string_view folded) {
+    static constexpr std::array<std::string_view, 16> kBetween{
+        "t", "il", "elle", "ils", "elles", "on", "pas", "jamais", "toujours", "deja", "bien",
+        "aussi", "egalement", "souvent", "longtemps", "plus"};
+    return std::find(kBetween.begin(), kBetween.end(), folded) != kBetween.end();
+}
+
+// Marks each participle "été" of `tokens` (analysed from `text`) as a stopword.
+void mark_participle_ete(std::string_view text, std::vector<Token>& tokens) {
+    for (std::size_t i = 1; i < tokens.size(); ++i) {
+        Token& ete = tokens[i];
+        if (ete.folded != "ete" || ete.stopword || ete.kind == TokenKind::CompoundWhole) continue;
+        std::uint32_t after = ete.begin;  // start of the word right of the gap looked at
+        for (std::size_t j = i, steps = 0; j-- > 0 && steps < 4;) {
+            const Token& before = tokens[j];
+            if (before.kind == TokenKind::CompoundWhole) continue;  // its parts are looked at
+            // No punctuation across: "Il a. Été…" is not a participle.
+            const auto gap = text.substr(before.end, after > before.end ? after - before.end : 0);
+            if (gap.find_first_of(".,;:!?()[]\"") != std::string_view::npos) break;
+            if (is_avoir(before.folded)) {
+                ete.stopword = true;
+                ete.stem.clear();
+                break;
+            }
+            if (!may_split_auxiliary(before.folded)) break;
+            after = before.begin;
+            ++steps;
+        }
+    }
 }
 
 // A dotted acronym starting with letter c, whose next byte is text[i]: "O.N.U.", "A.E.S".
@@ -379,6 +423,7 @@ std::vector<Token> FrenchAnalyzer::analyze(std::string_view text, std::uint32_t 
         }
         impl_->emit_run(segs, out, pos);
     }
+    mark_participle_ete(text, out);
     return out;
 }
 

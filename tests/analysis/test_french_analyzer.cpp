@@ -256,6 +256,33 @@ BOOST_AUTO_TEST_CASE(a_compound_of_stopwords_is_a_stopword) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(ete_after_avoir_is_the_participle_a_stopword) {
+    // "été" is a content word (the summer) unless avoir stands right before it, maybe with
+    // an inverted pronoun or an adverb between, and no punctuation.
+    const std::vector<std::pair<std::string, bool>> cases = {
+        {"Il a été condamné", true},
+        {"Les soldats ont été rapatriés", true},
+        {"Quand a-t-il été condamné ?", true},
+        {"Ont-ils été prévenus ?", true},
+        {"Le camp n’a pas été fermé", true},
+        {"Il avait toujours été clair", true},
+        {"Ils sont partis cet été", false},
+        {"pendant l’été 2022", false},
+        {"Été meurtrier au Sahel", false},
+        {"Il a passé l'été à Gao", false},
+        {"Il en a. Été comme hiver", false},
+    };
+    for (const auto& [text, participle] : cases) {
+        BOOST_TEST_CONTEXT(text) {
+            const auto tokens = analyzer().analyze(text);
+            auto ete = std::find_if(tokens.begin(), tokens.end(), [](const auto& t) { return t.folded == "ete"; });
+            BOOST_REQUIRE(ete != tokens.end());
+            BOOST_TEST(ete->stopword == participle);
+            BOOST_TEST(ete->stem.empty() == participle);
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(numbers_are_searchable_but_not_stemmed) {
     BOOST_TEST(indexed_under("depuis 2022", "2022"));
     BOOST_TEST(indexed_under("25 ans", "25"));
