@@ -148,7 +148,9 @@ bool may_split_auxiliary(std::string_view folded) {
 void mark_participle_ete(std::string_view text, std::vector<Token>& tokens) {
     for (std::size_t i = 1; i < tokens.size(); ++i) {
         Token& ete = tokens[i];
-        if (ete.folded != "ete" || ete.stopword || ete.kind == TokenKind::CompoundWhole) continue;
+        if (std::string_view(ete.folded) != std::string_view("ete") || ete.stopword ||
+            ete.kind == TokenKind::CompoundWhole)
+            continue;  // (a size test first: every token of every text goes through here)
         std::uint32_t after = ete.begin;  // start of the word right of the gap looked at
         for (std::size_t j = i, steps = 0; j-- > 0 && steps < 4;) {
             const Token& before = tokens[j];
