@@ -499,6 +499,7 @@ SearchResults Searcher::search(const SearchOptions& options) {
                     Hit hit = make_hit(m, builder);
                     hit.rank = static_cast<int>(results.total + first + m.get_rank()) + 1;
                     hit.partial = true;
+                    if (options.explain) hit.explain = explain(*m, partial, parsed);
                     std::set<std::string> matched(more.get_matching_terms_begin(m), more.get_matching_terms_end(m));
                     for (const auto& w : parsed.words)
                         if (!w.found_in(matched)) hit.missing.push_back(w.text);

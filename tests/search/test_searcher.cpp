@@ -284,6 +284,16 @@ BOOST_AUTO_TEST_CASE(explain_says_which_terms_matched_where_and_how) {
     bool stem_text = false;
     for (const auto& e : r.hits.front().explain) stem_text = stem_text || (e.match == "stem" && e.field == "text");
     BOOST_TEST(stem_text);
+    // A partial hit of a question is explained too, by the words it has.
+    o.query = "Quand les instructeurs russes sont-ils arrivés à Tombouctou ?";
+    r = run(o);
+    BOOST_REQUIRE(!r.hits.empty());
+    BOOST_TEST(r.hits.front().partial);
+    BOOST_TEST(r.hits.front().id == "russie");
+    std::set<std::string> words;
+    for (const auto& e : r.hits.front().explain) words.insert(e.word);
+    BOOST_TEST(words.count("instructeurs"));
+    BOOST_TEST(!words.count("Tombouctou"));
 }
 
 BOOST_AUTO_TEST_CASE(like_finds_related_documents_but_not_itself) {
