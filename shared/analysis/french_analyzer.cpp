@@ -351,14 +351,14 @@ struct FrenchAnalyzer::Impl {
 };
 
 FrenchAnalyzer::FrenchAnalyzer() : impl_(std::make_unique<Impl>()) { fold_tables(); }
+FrenchAnalyzer::~FrenchAnalyzer() = default;
+FrenchAnalyzer::FrenchAnalyzer(FrenchAnalyzer&&) noexcept = default;
+FrenchAnalyzer& FrenchAnalyzer::operator=(FrenchAnalyzer&&) noexcept = default;
 
 bool FrenchAnalyzer::is_capitalised(std::string_view word) {
     std::size_t i = 0;
     return !word.empty() && is_upper(decode_utf8(word, i));
 }
-FrenchAnalyzer::~FrenchAnalyzer() = default;
-FrenchAnalyzer::FrenchAnalyzer(FrenchAnalyzer&&) noexcept = default;
-FrenchAnalyzer& FrenchAnalyzer::operator=(FrenchAnalyzer&&) noexcept = default;
 
 std::vector<Token> FrenchAnalyzer::analyze(std::string_view text, std::uint32_t first_position) const {
     std::vector<Token> out;

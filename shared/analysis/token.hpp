@@ -16,7 +16,7 @@ enum class TokenKind : std::uint8_t {
 struct Token {
     std::string exact;   // NFC, case-folded, accents kept: "sécurité", "cœur", "russo-malien"
     std::string folded;  // accents and ligatures folded too: "securite", "coeur"
-    std::string stem;    // Snowball French stem of `folded`; empty for stopwords and numbers
+    std::string stem;    // Snowball French stem of `exact`, then folded; empty for stopwords and numbers
     std::uint32_t begin = 0;     // byte offsets [begin, end) into the analysed text
     std::uint32_t end = 0;
     std::uint32_t position = 0;  // word position; a CompoundWhole shares its first part's

@@ -18,7 +18,7 @@ inline constexpr int kSchemaVersion = 7;
 enum class Term {
     Folded,         // "" + folded word, positional: body and title text, stopwords included
     Exact,          // case-folded word with accents, only where it differs from the folded one
-    Stem,           // Snowball stem of the folded word
+    Stem,           // Snowball stem of the accented word, folded
     TitleFolded,    // title words, for the title:/titre: field
     TitleStem,
     UniqueId,       // document id (article "a1b2…", comment "a1b2…-c3"): replace/delete by id
@@ -43,7 +43,7 @@ struct TermSpec {
 inline constexpr std::array<TermSpec, 12> kTerms{{
     {Term::Folded,        "",    TermKind::Text,    "folded word, with positions (phrases)"},
     {Term::Exact,         "XE",  TermKind::Text,    "accented exact form, ranks exact spellings first"},
-    {Term::Stem,          "Z",   TermKind::Text,    "stem of the folded word"},
+    {Term::Stem,          "Z",   TermKind::Text,    "stem of the accented word, folded"},
     {Term::TitleFolded,   "S",   TermKind::Text,    "folded title word"},
     {Term::TitleStem,     "ZS",  TermKind::Text,    "stem of a title word"},
     {Term::UniqueId,      "Q",   TermKind::Boolean, "document id"},
