@@ -110,6 +110,11 @@ inline void fold_into(char32_t c, std::string& exact, std::string& folded) {
     append_utf8(folded, lower);
 }
 
+// A whole word folded both ways (see fold_into).
+void fold_word(std::string_view word, std::string& exact, std::string& folded) {
+    for (std::size_t i = 0; i < word.size();) fold_into(decode_utf8(word, i), exact, folded);
+}
+
 // Elided forms (folded) that are split off the word they lean on.
 bool is_elision(std::string_view folded) {
     static constexpr std::array<std::string_view, 13> kElisions{
@@ -129,11 +134,11 @@ bool has_digit(std::string_view s) {
 // (a été, ont-ils été, n'a pas été), as common in questions as in news: the participle is a
 // stopword like the rest of être. Forms of avoir, folded:
 bool is_avoir(std::string_view folded) {
-    static constexpr std::array<std::string_view, 27> kAvoir{
+    static constexpr std::array<std::string_view, 28> kAvoir{
         "a", "ai", "aie", "aient", "aies", "ait", "as", "aura", "aurai", "auraient", "aurais",
         "aurait", "auras", "aurez", "auriez", "aurions", "aurons", "auront", "avaient", "avais",
-        "avait", "avez", "aviez", "avions", "avoir", "avons", "ayant"};
-    return std::find(kAvoir.begin(), kAvoir.end(), folded) != kAvoir.end() || folded == "ont";
+        "avait", "avez", "aviez", "avions", "avoir", "avons", "ayant", "ont"};
+    return std::find(kAvoir.begin(), kAvoir.end(), folded) != kAvoir.end();
 }
 
 // What may stand between avoir and été: the inverted pronoun (a-t-il été) and a few adverbs.
@@ -214,7 +219,8 @@ struct Segment {
     std::string exact, folded;
 };
 
-// Folded word -> stem, for every word seen (the vocabulary is small next to the token count).
+// Word (case-folded, accents kept) -> its folded stem, for every word seen (the vocabulary is
+// small next to the token count).
 // Every token is looked up, so this is on the analyser's hottest path: perf showed
 // std::unordered_map spending most of the analyser's time in the two integer divisions of each
 // lookup (prime bucket counts) and in pointer hops. Open addressing over a power-of-two table
@@ -224,16 +230,16 @@ public:
     StemCache() { grow(); }
 
     template <typename Stem>
-    const std::string& get(const std::string& folded, Stem&& stem) {
-        const std::uint64_t h = std::hash<std::string_view>{}(folded) | 1;  // 0 marks an empty slot
+    const std::string& get(const std::string& word, Stem&& stem) {
+        const std::uint64_t h = std::hash<std::string_view>{}(word) | 1;  // 0 marks an empty slot
         for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
             Slot& s = slots_[i];
             if (s.hash == 0) break;
-            if (s.hash == h && entries_[s.entry].first == folded) return entries_[s.entry].second;
+            if (s.hash == h && entries_[s.entry].first == word) return entries_[s.entry].second;
         }
         if (entries_.size() >= kMaxEntries) clear();  // bound memory on odd input
         if ((entries_.size() + 1) * 2 > slots_.size()) grow();
-        entries_.emplace_back(folded, stem(folded));
+        entries_.emplace_back(word, stem(word));
         place(h, static_cast<std::uint32_t>(entries_.size() - 1));
         return entries_.back().second;
     }
@@ -278,8 +284,8 @@ struct FrenchAnalyzer::Impl {
     // "dirigé" meet under "dirig" (stemming the folded "dirigees" gave "dirige").
     const std::string& cached_stem(const std::string& exact) const {
         return stem_cache.get(exact, [this](const std::string& w) {
-            std::string stem = stemmer(w), exact_stem, folded_stem;
-            for (std::size_t i = 0; i < stem.size();) fold_into(decode_utf8(stem, i), exact_stem, folded_stem);
+            std::string exact_stem, folded_stem;
+            fold_word(stemmer(w), exact_stem, folded_stem);
             return folded_stem;
         });
     }
@@ -431,13 +437,13 @@ std::vector<Token> FrenchAnalyzer::analyze(std::string_view text, std::uint32_t 
 
 std::string FrenchAnalyzer::exact_form(std::string_view word) const {
     std::string exact, folded;
-    for (std::size_t i = 0; i < word.size();) fold_into(decode_utf8(word, i), exact, folded);
+    fold_word(word, exact, folded);
     return exact;
 }
 
 std::string FrenchAnalyzer::folded_form(std::string_view word) const {
     std::string exact, folded;
-    for (std::size_t i = 0; i < word.size();) fold_into(decode_utf8(word, i), exact, folded);
+    fold_word(word, exact, folded);
     return folded;
 }
 
