@@ -195,9 +195,13 @@ public:
     Builder(const analysis::FrenchAnalyzer& a, const entities::EntityGazetteer* g,
             std::vector<LexToken> toks, bool keep_stopwords, ParsedQuery& out)
         : analyzer_(a), gazetteer_(g), toks_(std::move(toks)), keep_stopwords_(keep_stopwords), out_(out) {
-        for (const auto& t : toks_) {
-            if (t.kind != Lex::Word || reads_as_sentence_) continue;
-            for (const auto& token : analyzer_.analyze(t.text)) reads_as_sentence_ = reads_as_sentence_ || token.stopword;
+        // Each typed word analysed once, for what the whole query's reading needs to know.
+        has_word_.assign(toks_.size(), false);
+        for (std::size_t i = 0; i < toks_.size(); ++i) {
+            if (toks_[i].kind != Lex::Word) continue;
+            const auto tokens = analyzer_.analyze(toks_[i].text);
+            has_word_[i] = !tokens.empty();
+            for (const auto& token : tokens) reads_as_sentence_ = reads_as_sentence_ || token.stopword;
         }
     }
 
@@ -360,7 +364,7 @@ private:
         while (at + plain < toks_.size() && plain < gazetteer_->max_units()) {
             const LexToken& t = toks_[at + plain];
             if (t.kind != Lex::Word || t.sign || !t.field.empty() || t.wildcard) break;
-            if (analyzer_.analyze(t.text).empty()) break;  // "?" typed apart ends the name
+            if (!has_word_[at + plain]) break;  // "?" typed apart ends the name
             ++plain;
         }
         for (std::size_t n = plain; n >= 2; --n) {
@@ -562,6 +566,7 @@ private:
     std::size_t pos_ = 0;
     bool keep_stopwords_;
     bool saw_stopwords_ = false;
+    std::vector<bool> has_word_;      // per typed token: the analyser finds a word in it ("?" has none)
     bool reads_as_sentence_ = false;  // a stopword was typed: the query is a sentence, not keywords
     int negation_depth_ = 0;
     int depth_ = 0;  // parentheses
