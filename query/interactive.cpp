@@ -394,6 +394,7 @@ public:
         session_.set_sort(options.sort);
         session_.set_json(options.json);
         session_.set_offset(options.offset);
+        session_.set_facet_limit(options.facet_limit);
     }
 
     // Filters given as options; false (after saying why) when one is bad.
@@ -497,7 +498,7 @@ private:
                 case session::Session::Action::Search: run_search(); break;
                 case session::Session::Action::Show: show(step.rank); break;
                 case session::Session::Action::Like: return like(step.rank);
-                case session::Session::Action::Facets: facets(step.facets); break;
+                case session::Session::Action::Facets: facets(step.facets, step.first_entity); break;
                 case session::Session::Action::Help:
                     screen_.page(screen_.block(output::message(lang_, Msg::Help), "", 30));
                     break;
@@ -596,9 +597,14 @@ private:
         screen_.page(out.str());
     }
 
-    void facets(session::FacetChoice choice) {
+    // :facets: the counts of the current search, its entities from `first_entity` on (a page).
+    void facets(session::FacetChoice choice, std::uint64_t first_entity) {
         refresh();
-        search::SearchResults results = searcher_->search(session_.facet_options());
+        search::SearchResults results = searcher_->search(session_.facet_options(first_entity));
+        session_.record_entity_total(results.facets.entities_total);
+        // The index changed under :facets plus and has fewer entities now.
+        if (first_entity > 0 && results.facets.entities.empty())
+            return screen_.note(output::message(lang_, Msg::FacetsLastPage), false);
         std::ostringstream out;
         if (session_.json()) {
             results.query = session_.effective_query();
@@ -612,8 +618,17 @@ private:
                                                       {output::group_digits(lang_, results.total)})}),
                              output::sgr::kBold, 2);
         using session::FacetChoice;
-        if (choice == FacetChoice::All || choice == FacetChoice::Entities)
-            output::render_facet_table(out, results.facets, output::FacetTable::Entities, style);
+        if (choice != FacetChoice::Dates && choice != FacetChoice::Kinds) {
+            const auto& f = results.facets;
+            output::render_facet_table(out, f, output::FacetTable::Entities, style);
+            // More pages: say how to see the next (this page is full, the next holds as many or fewer).
+            const std::uint64_t listed = f.entities_first + f.entities.size();
+            if (f.entities_total > listed) {
+                const std::uint64_t next = std::min<std::uint64_t>(f.entities_total - listed, f.entities.size());
+                const std::string hint = output::say(lang_, Msg::FacetsMoreHint, {output::group_digits(lang_, next)});
+                out << "   " << output::styled(hint, output::sgr::kDim, style.colour) << '\n';
+            }
+        }
         if (choice == FacetChoice::All || choice == FacetChoice::Kinds)
             output::render_facet_table(out, results.facets, output::FacetTable::Kinds, style);
         if (choice == FacetChoice::All || choice == FacetChoice::Dates)

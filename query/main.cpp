@@ -40,6 +40,7 @@ veille::search::SearchOptions search_options(const veille::query::QueryCommandOp
     s.sort = o.sort;
     s.facets = o.facets || o.facets_only;
     if (o.facets_only) s.limit = 0;
+    s.facet_entities = o.facet_limit;
     s.explain = o.explain;
     s.like_id = o.like_id;
     s.collapse = !o.no_collapse;

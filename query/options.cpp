@@ -33,6 +33,20 @@ void bind_options(CLI::App& app, QueryCommandOptions& o) {
         ->option_text("relevance|date|date-asc");
     app.add_flag("--facets", o.facets, "Count entities, kinds and dates over all matches, under the hits");
     app.add_flag("--facets-only", o.facets_only, "Only the facet counts, no hits");
+    // Checked as typed, so "-3" and "beaucoup" get a sentence rather than "Could not convert".
+    const CLI::Validator entity_count(
+        [](const std::string& typed) -> std::string {
+            const bool digits = !typed.empty() && typed.size() <= 9 &&
+                                typed.find_first_not_of("0123456789") == std::string::npos;
+            return digits ? std::string()
+                          : "\"" + typed + "\" is not a number of entities (a whole number, 0 or more; 0 lists them all)";
+        },
+        "");
+    app.add_option("--facet-limit", o.facet_limit,
+                   "How many entities the entity facet lists, most frequent first (0: all); also the page size of "
+                   ":facets in the prompt")
+        ->check(entity_count)
+        ->capture_default_str();
     app.add_flag("--json", o.json, "One JSON document on stdout (schema in README.md)");
     app.add_flag("-i,--interactive", o.interactive,
                  "The interactive prompt (the default on a terminal when no query is given): refine with "

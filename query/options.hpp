@@ -25,6 +25,7 @@ struct QueryCommandOptions {
     search::SortOrder sort = search::SortOrder::Relevance;
     bool facets = false;
     bool facets_only = false;
+    std::uint32_t facet_limit = 20;  // entities the entity facet lists (a page of :facets); 0: all
     bool json = false;
     bool interactive = false;        // -i: the prompt, even with a query or off a terminal
     std::string lang;                // --lang fr|en; empty: from the locale

@@ -23,7 +23,7 @@ _veille() {
             --lang) COMPREPLY=($(compgen -W "fr en" -- "$cur")); return ;;
         esac
         if [[ "$cur" == -* ]]; then
-            COMPREPLY=($(compgen -W "--db --limit --offset --type --entity --since --until --sort --facets --facets-only --json --format --bom --count --explain --like --no-collapse --save --list-saved --new --dry-run --report --lang -i --interactive --help --version" -- "$cur"))
+            COMPREPLY=($(compgen -W "--db --limit --offset --type --entity --since --until --sort --facets --facets-only --facet-limit --json --format --bom --count --explain --like --no-collapse --save --list-saved --new --dry-run --report --lang -i --interactive --help --version" -- "$cur"))
         else
             COMPREPLY=($(compgen -W "entité: type: date: après: avant: titre: article.entité:" -- "$cur"))
             compopt -o nospace 2>/dev/null

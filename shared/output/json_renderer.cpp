@@ -125,12 +125,14 @@ Json buckets_json(const std::vector<search::FacetBucket>& buckets) {
     return out;
 }
 
-// {"entity":[{"name","type","count"}],"type":[{"bucket","count"}],"date":[…],
+// {"entity":[{"name","type","count"}],"entity_total":N,"type":[{"bucket","count"}],"date":[…],
 //  "date_granularity":"year"|"month","date_unknown":N}
 template <typename Json>
 Json facets_json(const search::Facets& f) {
     Json out = Json::object();
     out["entity"] = entities_json<Json>(f.entities);
+    // How many there are in all: "entity" lists the --facet-limit most frequent.
+    out["entity_total"] = std::max<std::uint64_t>(f.entities_total, f.entities_first + f.entities.size());
     out["type"] = buckets_json<Json>(f.kinds);
     out["date"] = buckets_json<Json>(f.dates);
     out["date_granularity"] = f.date_granularity;

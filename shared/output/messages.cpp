@@ -41,6 +41,8 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::Count_)> kMessages{{
     {Msg::FacetDatesMonth,  "Dates (par mois)",                          "Dates (by month)"},
     {Msg::FacetDatesYear,   "Dates (par ann\u00E9e)",                    "Dates (by year)"},
     {Msg::FacetUndated,     "date inconnue",                             "unknown date"},
+    {Msg::FacetMore,        "\u2026 {} de plus",                         "\u2026 {} more"},
+    {Msg::FacetEntityPage,  "Entit\u00E9s {} \u00E0 {} sur {}",           "Entities {} to {} of {}"},
     {Msg::SummaryEntities,  "Entit\u00E9s : {}",                         "Entities: {}"},
     {Msg::SummaryArticle,   "{} article",                                "{} article"},
     {Msg::SummaryArticles,  "{} articles",                               "{} articles"},
@@ -87,7 +89,12 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::Count_)> kMessages{{
                             "Usage: :like N, where N is the number of a hit."},
     {Msg::LikeOf,           "semblables \u00E0 \u00AB {} \u00BB",   "similar to \u201C{}\u201D"},
     {Msg::SortUsage,        "Usage : :sort date|date-asc|pertinence",    "Usage: :sort date|date-asc|relevance"},
-    {Msg::FacetsUsage,      "Usage : :facets [entit\u00E9|date|type]",   "Usage: :facets [entity|date|type]"},
+    {Msg::FacetsUsage,      "Usage : :facets [entit\u00E9|date|type|plus]",
+                            "Usage: :facets [entity|date|type|more]"},
+    {Msg::FacetsMoreHint,   ":facets plus : les {} suivantes",           ":facets more: the next {}"},
+    {Msg::FacetsLastPage,
+     "Il n\u2019y a pas d\u2019autre entit\u00E9 (:facets revient aux premi\u00E8res).",
+     "There are no more entities (:facets goes back to the first ones)."},
     {Msg::JsonUsage,        "Usage : :json [oui|non]",                   "Usage: :json [on|off]"},
     {Msg::SortedByRelevance, "Tri : par pertinence.",                    "Sorted by relevance."},
     {Msg::SortedByNewest,   "Tri : par date, les plus r\u00E9cents d\u2019abord.",
@@ -139,7 +146,8 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::Count_)> kMessages{{
      "  Entr\u00E9e ou :n, :p            page suivante, page pr\u00E9c\u00E9dente\n"
      "  :show N                     l\u2019article du r\u00E9sultat N et tout son fil\n"
      "  :like N                     les articles et commentaires semblables au r\u00E9sultat N\n"
-     "  :facets [entit\u00E9|date|type] les comptes complets (dates en histogramme)\n"
+     "  :facets [entit\u00E9|date|type] les comptes (dates en histogramme)\n"
+     "  :facets plus                les entit\u00E9s suivantes (--facet-limit par page)\n"
      "  :sort date|date-asc|pertinence   ordre des r\u00E9sultats\n"
      "  :json                       bascule la sortie JSON\n"
      "  :reset [filtre]             efface les filtres (ou un seul)\n"
@@ -159,7 +167,8 @@ constexpr std::array<Entry, static_cast<std::size_t>(Msg::Count_)> kMessages{{
      "  Enter or :n, :p             next page, previous page\n"
      "  :show N                     the article of hit N and its whole thread\n"
      "  :like N                     articles and comments similar to hit N\n"
-     "  :facets [entity|date|type]  the full counts (dates as a bar chart)\n"
+     "  :facets [entity|date|type]  the counts (dates as a bar chart)\n"
+     "  :facets more                the next entities (--facet-limit a page)\n"
      "  :sort date|date-asc|relevance   order of the results\n"
      "  :json                       toggles JSON output\n"
      "  :reset [filter]             clears the filters (or one)\n"

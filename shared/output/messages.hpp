@@ -48,6 +48,8 @@ enum class Msg {
     FacetDatesMonth,
     FacetDatesYear,
     FacetUndated,
+    FacetMore,        // {count}: entities counted but not listed ("… 57 de plus")
+    FacetEntityPage,  // {first} {last} {total}: the entity table shows a page of them
     SummaryEntities,  // {list}
     SummaryArticle,   // {count}
     SummaryArticles,  // {count}
@@ -83,6 +85,8 @@ enum class Msg {
     LikeOf,           // {title}: what a :like search lists
     SortUsage,
     FacetsUsage,
+    FacetsMoreHint,   // {count}: what :facets plus will list
+    FacetsLastPage,   // :facets plus after the last entity
     JsonUsage,
     SortedByRelevance,
     SortedByNewest,

@@ -180,6 +180,23 @@ void write_dates(std::ostream& out, const search::Facets& facets, const Terminal
         write_bar(out, std::string(message(lang, Msg::FacetUndated)), facets.undated, max, bar_width, style);
 }
 
+// How many entities were counted: the listed ones are a slice of them (--facet-limit, a
+// page of :facets); a hand-built Facets may leave entities_total at 0.
+std::uint64_t entities_counted(const search::Facets& facets) {
+    return std::max<std::uint64_t>(facets.entities_total, facets.entities_first + facets.entities.size());
+}
+
+// "… 57 de plus": the entities counted after the first `listed` of facets.entities.
+std::uint64_t entities_after(const search::Facets& facets, std::size_t listed) {
+    return entities_counted(facets) - facets.entities_first - listed;
+}
+
+void write_more(std::ostream& out, std::uint64_t more, const TerminalStyle& style) {
+    if (more == 0) return;
+    out << kIndent << styled(say(style.lang, Msg::FacetMore, {group_digits(style.lang, more)}), sgr::kDim, style.colour)
+        << '\n';
+}
+
 }  // namespace
 
 void render_facets(std::ostream& out, const search::Facets& facets, const TerminalStyle& style) {
@@ -201,6 +218,7 @@ void render_facets(std::ostream& out, const search::Facets& facets, const Termin
         write_items(out, items, style.width, std::string(kIndent) + styled(label, sgr::kDim, style.colour),
                     kIndent.size() + kLabelCols);
     }
+    write_more(out, entities_after(facets, facets.entities.size()), style);
     write_kinds(out, facets, style);
     write_dates(out, facets, style);
 }
@@ -238,19 +256,25 @@ void render_facet_summary(std::ostream& out, const search::Facets& facets, const
     const std::size_t tail_cols = text::display_width(tail);
     std::string entities;
     std::size_t shown = 0;
+    // When some entities are left out (they did not fit, or were not listed: --facet-limit),
+    // the list ends with " · …": room is kept for it.
     for (const auto& e : facets.entities) {
         std::string item = one_line(e.name) + " " + group_digits(lang, e.count);
         std::string candidate = entities.empty() ? item : entities + " \u00B7 " + item;
         const std::string line = say(lang, Msg::SummaryEntities, {candidate});
-        // Keep room for " · …" when more entities are left out.
-        const bool more = shown + 1 < facets.entities.size();
+        const bool more = entities_after(facets, shown + 1) > 0;
         if (text::display_width(line) + tail_cols + (more ? 4 : 0) > style.width) break;
         entities = std::move(candidate);
         ++shown;
     }
     std::string line;
     if (shown > 0) {
-        if (shown < facets.entities.size()) entities += " \u00B7 \u2026";
+        // " · … 57 de plus" when that fits too: an entity is worth more than the count.
+        if (const std::uint64_t more = entities_after(facets, shown)) {
+            const std::string counted = entities + " \u00B7 " + say(lang, Msg::FacetMore, {group_digits(lang, more)});
+            const bool fits = text::display_width(say(lang, Msg::SummaryEntities, {counted})) + tail_cols <= style.width;
+            entities = fits ? counted : entities + " \u00B7 \u2026";
+        }
         line = say(lang, Msg::SummaryEntities, {entities}) + tail;
     } else if (facets.entities.empty()) {
         line = tail.substr(sep.size());
@@ -274,10 +298,15 @@ void render_facet_table(std::ostream& out, const search::Facets& facets, FacetTa
         case FacetTable::Entities:
             break;
     }
-    out << '\n'
-        << styled(std::string(message(lang, Msg::FacetEntities)) + " (" + group_digits(lang, facets.entities.size()) + ")",
-                  sgr::kBold, style.colour)
-        << '\n';
+    // "Entités (57)" when every one is listed, else which ones: "Entités 21 à 40 sur 57".
+    const std::uint64_t counted = entities_counted(facets);
+    const std::string title =
+        facets.entities.empty() || facets.entities.size() == counted
+            ? std::string(message(lang, Msg::FacetEntities)) + " (" + group_digits(lang, counted) + ")"
+            : say(lang, Msg::FacetEntityPage,
+                  {group_digits(lang, facets.entities_first + 1),
+                   group_digits(lang, facets.entities_first + facets.entities.size()), group_digits(lang, counted)});
+    out << '\n' << styled(title, sgr::kBold, style.colour) << '\n';
     if (facets.entities.empty()) {
         out << kIndent << message(lang, Msg::FacetNone) << '\n';
         return;
@@ -298,6 +327,7 @@ void render_facet_table(std::ostream& out, const search::Facets& facets, FacetTa
             << styled(pad_right(entity_type_label(lang, e.type), type_cols), sgr::kDim, style.colour) << "  "
             << std::string(count_cols - text::display_width(count), ' ') << count << '\n';
     }
+    write_more(out, entities_after(facets, facets.entities.size()), style);
 }
 
 TerminalStyle detect_terminal_style(int fd) {

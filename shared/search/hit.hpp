@@ -66,7 +66,9 @@ struct FacetBucket {
 // Counts over ALL matches of the query, not just the page shown.
 struct Facets {
     bool computed = false;
-    std::vector<EntityFacet> entities;  // most frequent first
+    std::vector<EntityFacet> entities;  // most frequent first; SearchOptions::facet_entities of them
+    std::uint64_t entities_total = 0;   // distinct entities counted, listed or not
+    std::uint64_t entities_first = 0;   // rank (0-based) of entities.front(): > 0 on a later page
     std::vector<FacetBucket> kinds;
     std::vector<FacetBucket> dates;     // chronological
     std::string date_granularity;       // "year" | "month"

@@ -81,8 +81,9 @@ Hit make_hit(const Xapian::MSetIterator& m, const snippets::SnippetBuilder* snip
 // counts: each document holds one value listing all its entities (see schema::kSlotEntities).
 // A broad query has thousands of distinct combinations but only hundreds of entities: they
 // are counted through views into the combinations (no string built per entity and
-// combination), and only the entities shown are sorted and copied.
-std::vector<EntityFacet> entity_facet(const ValueCounts& combos, std::size_t limit) {
+// combination), and only the entities up to the last one listed are sorted. `first` and
+// `limit` (0: to the end) choose the slice of the ranking that is listed (a page).
+void entity_facet(const ValueCounts& combos, std::size_t first, std::size_t limit, Facets& facets) {
     std::unordered_map<std::string_view, std::uint64_t> counts;  // "type\x1ename" -> documents
     for (const auto& [value, n] : combos.values) {
         const std::string_view combo = value;
@@ -102,16 +103,18 @@ std::vector<EntityFacet> entity_facet(const ValueCounts& combos, std::size_t lim
         const auto na = name_of(a.first), nb = name_of(b.first);
         return na != nb ? na < nb : a.first < b.first;
     };
-    const std::size_t shown = std::min(limit, ranked.size());
-    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(shown), ranked.end(), before);
-    std::vector<EntityFacet> out;
-    out.reserve(shown);
-    for (std::size_t i = 0; i < shown; ++i) {
+    first = std::min(first, ranked.size());
+    const std::size_t end = limit == 0 ? ranked.size() : first + std::min(limit, ranked.size() - first);
+    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(end), ranked.end(), before);
+    facets.entities_total = ranked.size();
+    facets.entities_first = first;
+    facets.entities.clear();
+    facets.entities.reserve(end - first);
+    for (std::size_t i = first; i < end; ++i) {
         const std::string_view one = ranked[i].first;
         const auto sep = one.find(schema::kEntityTypeSeparator);
-        out.push_back({std::string(one.substr(sep + 1)), std::string(one.substr(0, sep)), ranked[i].second});
+        facets.entities.push_back({std::string(one.substr(sep + 1)), std::string(one.substr(0, sep)), ranked[i].second});
     }
-    return out;
 }
 
 // Per-day counts -> per-month buckets when the dates span two years or less, else per year.
@@ -460,7 +463,8 @@ SearchResults Searcher::search(const SearchOptions& options) {
             }
             if (options.facets) {
                 results.facets.computed = true;
-                results.facets.entities = entity_facet(counter.counts(schema::kSlotEntities), options.facet_entities);
+                entity_facet(counter.counts(schema::kSlotEntities), options.facet_entity_offset, options.facet_entities,
+                             results.facets);
                 auto kinds = counter.counts(schema::kSlotKind).values;
                 std::sort(kinds.begin(), kinds.end());  // as Xapian's spy lists them
                 for (auto& [kind, n] : kinds) results.facets.kinds.push_back({std::move(kind), n});

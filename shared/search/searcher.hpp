@@ -28,7 +28,8 @@ struct SearchOptions {
     std::string until;                     // --until: on or before
     SortOrder sort = SortOrder::Relevance;
     bool facets = false;                   // count entities, kinds, dates over all matches
-    std::size_t facet_entities = 20;       // how many entities the facet lists
+    std::size_t facet_entities = 20;       // how many entities the facet lists; 0: every one
+    std::size_t facet_entity_offset = 0;   // skip the most frequent ones (the prompt's next page)
     std::size_t snippet_bytes = 300;
     bool spelling = true;  // suggest corrections when little matches; search a one-word one
     bool collapse = true;  // near-duplicate articles (one dispatch, several papers) as one hit

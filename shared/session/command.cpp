@@ -116,6 +116,8 @@ Command parse_colon_command(std::string_view line) {
             else if (one_of(farg, {"entite", "entites", "entity", "entities", "e"})) cmd.facets = FacetChoice::Entities;
             else if (one_of(farg, {"date", "dates", "d"})) cmd.facets = FacetChoice::Dates;
             else if (one_of(farg, {"type", "types", "kind", "kinds", "t"})) cmd.facets = FacetChoice::Kinds;
+            else if (one_of(farg, {"plus", "more", "suite", "suivantes", "next", "+"}))
+                cmd.facets = FacetChoice::MoreEntities;
             else usage(output::Msg::FacetsUsage);
             break;
         case CommandKind::Sort:

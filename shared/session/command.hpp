@@ -1,7 +1,7 @@
 // What a line typed at the interactive prompt means: a new search, a refinement of the
 // current one (+entité:Russie, -type:commentaire, +date:2024.., +mot), or a command (:n,
-// :show 3, :facets date, :sort date, :json, :reset, :aide, :quit). Parsing never fails: a
-// line it cannot read is a Command saying what was wrong.
+// :show 3, :facets date, :facets plus, :sort date, :json, :reset, :aide, :quit). Parsing
+// never fails: a line it cannot read is a Command saying what was wrong.
 #pragma once
 
 #include <optional>
@@ -35,7 +35,7 @@ enum class CommandKind {
     Previous,
     Show,      // :show N
     Like,      // :like N: documents similar to hit N
-    Facets,    // :facets [entité|date|type]
+    Facets,    // :facets [entité|date|type|plus]
     Sort,      // :sort date|date-asc|pertinence
     Json,      // :json [oui|non]
     Reset,     // :reset [filter]
@@ -45,7 +45,10 @@ enum class CommandKind {
     Usage,     // a known command with a bad argument
 };
 
-enum class FacetChoice { All, Entities, Dates, Kinds };
+// What :facets shows. The entities come a page at a time (--facet-limit of them): All and
+// Entities start at the most frequent, MoreEntities (:facets plus) goes on where the last
+// page of the same search stopped.
+enum class FacetChoice { All, Entities, Dates, Kinds, MoreEntities };
 
 struct Command {
     CommandKind kind = CommandKind::Empty;

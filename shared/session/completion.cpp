@@ -97,7 +97,7 @@ Completion complete_command(std::string_view line, std::size_t cursor, std::size
     if (name == "sort" || name == "tri" || name == "trier")
         add_matching(c.candidates, "", word, {"date", "date-asc", en ? "relevance" : "pertinence"});
     else if (name == "facets" || name == "facettes" || name == "f")
-        add_matching(c.candidates, "", word, {en ? "entity" : "entit\u00E9", "date", "type"});
+        add_matching(c.candidates, "", word, {en ? "entity" : "entit\u00E9", "date", "type", en ? "more" : "plus"});
     else if (name == "json")
         add_matching(c.candidates, "", word, {en ? "on" : "oui", en ? "off" : "non"});
     else if ((name == "reset" || name == "effacer") && source.filters) {

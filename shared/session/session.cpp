@@ -267,6 +267,21 @@ Session::Step Session::apply(const Command& cmd) {
             Step step;
             step.action = Action::Facets;
             step.facets = cmd.facets;
+            if (cmd.facets == FacetChoice::Dates || cmd.facets == FacetChoice::Kinds) return step;
+            // Entities a page at a time: :facets starts at the most frequent, :facets plus goes
+            // on from the last page shown of this same search (else it starts too).
+            const std::string search = effective_query() + '\n' + like_id_;
+            if (cmd.facets != FacetChoice::MoreEntities || search != entity_page_of_) {
+                if (search != entity_page_of_) entity_total_.reset();
+                entity_page_of_ = search;
+                entity_page_ = 0;
+            } else {
+                const std::uint64_t next = entity_page_ + facet_limit_;
+                if (facet_limit_ == 0 || (entity_total_ && next >= *entity_total_))
+                    return note(Msg::FacetsLastPage, {}, false);
+                entity_page_ = next;
+            }
+            step.first_entity = entity_page_;
             return step;
         }
 
@@ -387,6 +402,7 @@ search::SearchOptions Session::search_options() const {
     o.offset = offset_;
     o.sort = sort_;
     o.facets = true;
+    o.facet_entities = facet_limit_;
     return o;
 }
 
@@ -398,12 +414,12 @@ search::SearchOptions Session::hit_options(int rank) const {
     return o;
 }
 
-search::SearchOptions Session::facet_options() const {
+search::SearchOptions Session::facet_options(std::uint64_t first_entity) const {
     search::SearchOptions o = search_options();
     o.limit = 0;
     o.offset = 0;
     o.facets = true;
-    o.facet_entities = 100000;
+    o.facet_entity_offset = static_cast<std::size_t>(first_entity);
     return o;
 }
 

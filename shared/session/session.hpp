@@ -44,6 +44,7 @@ public:
         bool error = false;              // the notes explain why nothing happened
         int rank = 0;                    // Show, Like: the hit's rank (1-based, offset included)
         FacetChoice facets = FacetChoice::All;
+        std::uint64_t first_entity = 0;  // Facets: the page of entities starts here (0-based)
     };
 
     // The canonical name of an entity a user typed ("daech" -> "État islamique"); nullopt
@@ -59,6 +60,9 @@ public:
     void set_sort(search::SortOrder sort) { sort_ = sort; }
     void set_json(bool json) { json_ = json; }
     void set_offset(std::uint32_t offset) { offset_ = offset; }
+    // How many entities the facets list (--facet-limit): the summary line's and a page of
+    // :facets; 0 lists them all, in one page.
+    void set_facet_limit(std::uint32_t limit) { facet_limit_ = limit; }
     // Adds a filter as +field:value would; false (with `error` set) when the value is bad.
     bool add_filter(schema::Field field, std::string_view value, bool exclude, std::string* error = nullptr);
 
@@ -71,6 +75,9 @@ public:
 
     // After the front-end ran search_options(): how many hits the query has.
     void record_total(std::uint64_t total) { total_ = total; }
+    // After :facets: how many entities the search names (Facets::entities_total), so that
+    // :facets plus knows when it has shown the last of them.
+    void record_entity_total(std::uint64_t total) { entity_total_ = total; }
     // The page came back empty although the (estimated) total promised more: the results
     // end before this page, so go back to the previous one and page no further.
     void page_was_empty();
@@ -80,8 +87,8 @@ public:
     search::SearchOptions search_options() const;
     // The one hit at `rank` of the current search (for :show N off the current page).
     search::SearchOptions hit_options(int rank) const;
-    // Facet counts only, every entity counted.
-    search::SearchOptions facet_options() const;
+    // Facet counts only; the entities from `first_entity` (Step::first_entity), a page of them.
+    search::SearchOptions facet_options(std::uint64_t first_entity = 0) const;
 
     // The filters first, then the query (in parentheses when it has a top-level OR), so a
     // plain query keeps its meaning and the filters apply to all of it.
@@ -122,6 +129,11 @@ private:
     EntityNamer namer_;
     std::string like_id_;     // :like: the document the results are similar to
     std::string like_title_;
+    std::uint32_t facet_limit_ = 20;
+    // The last page of entities :facets showed: of which search, from which entity.
+    std::string entity_page_of_;
+    std::uint64_t entity_page_ = 0;
+    std::optional<std::uint64_t> entity_total_;
 };
 
 }  // namespace veille::session

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <set>
+#include <sstream>
 
 #include "cli/cli_harness.hpp"
 
@@ -165,6 +166,80 @@ BOOST_AUTO_TEST_CASE(facets_only_show_who_is_named_with_an_entity) {
     BOOST_TEST(r.out.find("Dates") != std::string::npos, r.out);
     BOOST_TEST(r.out.find("\u2588") != std::string::npos, r.out);
     BOOST_TEST(r.out.find("date inconnue") != std::string::npos, r.out);
+}
+
+// --facet-limit N: the N most frequent entities (default 20), 0 for all of them; JSON says
+// how many there are in all, text how many were left out.
+BOOST_AUTO_TEST_CASE(facet_limit_sets_how_many_entities_are_listed) {
+    const auto& c = corpus();
+    const auto everything = c.query({"--facets-only", "--facet-limit", "0", "type:article"})["facets"];
+    const std::size_t all = everything["entity"].size();
+    BOOST_TEST_REQUIRE(all > 20u);  // the sample corpus names more than a default page
+    BOOST_TEST(everything["entity_total"] == all);
+    BOOST_TEST(c.query({"--facets-only", "type:article"})["facets"]["entity"].size() == 20u);
+    BOOST_TEST(c.query({"--facets-only", "type:article"})["facets"]["entity_total"] == all);
+    // The benchmark's call: up to 100, here all of them.
+    auto r = veille::test::run({VEILLE_QUERY_BIN, "--db", c.db.string(), "--json", "--facets-only", "--no-collapse",
+                                "--facet-limit", "100", "--", "type:article"},
+                               c.dir.path());
+    BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+    BOOST_TEST(json::parse(r.out)["facets"]["entity"].size() == std::min<std::size_t>(all, 100));
+
+    // Three: the three most frequent, as the full list ranks them; --facets too.
+    for (std::string flag : {"--facets-only", "--facets"}) {
+        BOOST_TEST_CONTEXT(flag) {
+            const auto three = c.query({flag, "--facet-limit", "3", "type:article"})["facets"];
+            BOOST_TEST_REQUIRE(three["entity"].size() == 3u);
+            for (std::size_t i = 0; i < 3; ++i) BOOST_TEST(three["entity"][i] == everything["entity"][i]);
+            BOOST_TEST(three["entity_total"] == all);
+        }
+    }
+    // In text: three entities, then how many more.
+    r = veille::test::run({VEILLE_QUERY_BIN, "--db", c.db.string(), "--facets-only", "--facet-limit", "3", "type:article"},
+                          c.dir.path());
+    BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+    const auto entities_at = r.out.find("Entités\n");
+    const auto types_at = r.out.find("\nTypes\n");
+    BOOST_TEST_REQUIRE(entities_at != std::string::npos, r.out);
+    BOOST_TEST_REQUIRE(types_at != std::string::npos, r.out);
+    const std::string listed = r.out.substr(entities_at, types_at - entities_at);
+    for (std::size_t i = 0; i < 3; ++i) {
+        const auto& e = everything["entity"][i];
+        BOOST_TEST(listed.find(e["name"].get<std::string>() + " " + std::to_string(e["count"].get<int>())) !=
+                       std::string::npos,
+                   listed);
+    }
+    // One line per type ("   pays   Mali 5 · Niger 5"), items apart with " · ": three in all.
+    std::size_t items = 0;
+    std::istringstream lines(listed);
+    for (std::string line; std::getline(lines, line);) {
+        if (!line.starts_with("   ") || line.starts_with("   …")) continue;
+        ++items;
+        for (auto at = line.find(" · "); at != std::string::npos; at = line.find(" · ", at + 1)) ++items;
+    }
+    BOOST_TEST(items == 3u, listed);
+    BOOST_TEST(listed.find("… " + std::to_string(all - 3) + " de plus") != std::string::npos, listed);
+    // All of them: no "de plus".
+    r = veille::test::run({VEILLE_QUERY_BIN, "--db", c.db.string(), "--facets-only", "--facet-limit", "0", "type:article"},
+                          c.dir.path());
+    BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+    BOOST_TEST(r.out.find("de plus") == std::string::npos, r.out);
+    for (const auto& e : everything["entity"])
+        BOOST_TEST(r.out.find(e["name"].get<std::string>()) != std::string::npos, e["name"]);
+}
+
+BOOST_AUTO_TEST_CASE(a_bad_facet_limit_is_a_usage_error) {
+    const auto& c = corpus();
+    for (std::string bad : {"-3", "beaucoup", "3.5", ""}) {
+        BOOST_TEST_CONTEXT("--facet-limit « " << bad << " »") {
+            auto r = veille::test::run({VEILLE_QUERY_BIN, "--db", c.db.string(), "--facet-limit", bad, "Mali"},
+                                       c.dir.path());
+            BOOST_TEST(r.exit_code == 2);
+            BOOST_TEST(r.out.empty(), r.out);
+            BOOST_TEST(r.err.find("--facet-limit: \"" + bad + "\" is not a number of entities") != std::string::npos,
+                       r.err);
+        }
+    }
 }
 
 BOOST_AUTO_TEST_CASE(a_user_gazetteer_adds_entities_and_aliases) {

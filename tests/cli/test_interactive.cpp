@@ -60,6 +60,36 @@ bool has_line(const PtySession& s, const std::function<bool(const std::string&)>
     return std::any_of(lines.begin(), lines.end(), pred);
 }
 
+// veille-query -i reading `script` on stdin (no terminal: no editor, no pager), in `dir`:
+// its exit status and everything it printed on stdout.
+std::pair<int, std::string> run_script(const ScratchDir& dir, const std::string& script,
+                                       const std::vector<std::string>& extra = {}) {
+    dir.write("script.txt", script);
+    const auto out = dir / "out.txt";
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, (dir / "script.txt").c_str(), O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+    std::vector<std::string> argv_strings = args({"-i"});
+    argv_strings.insert(argv_strings.end(), extra.begin(), extra.end());
+    std::vector<char*> argv;
+    for (const auto& a : argv_strings) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    auto env_strings = environment(dir.path());
+    std::vector<char*> env;
+    for (auto& kv : env_strings) env.push_back(kv.data());
+    env.push_back(nullptr);
+    pid_t pid = 0;
+    int status = -1;
+    if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), env.data()) == 0) {
+        waitpid(pid, &status, 0);
+        status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    }
+    posix_spawn_file_actions_destroy(&actions);
+    return {status, veille::test::slurp(out)};
+}
+
 #define EXPECT_SHOWN(session, text)                                                          \
     BOOST_TEST_REQUIRE((session).wait_for(text), "waited for « " << (text) << " », screen:\n" \
                                                                    << (session).screen().all())
@@ -218,9 +248,13 @@ BOOST_AUTO_TEST_CASE(facets_sort_json_help_and_errors) {
     EXPECT_SHOWN(s, "Facettes de « mali »");
     EXPECT_SHOWN(s, "Dates (par");
     EXPECT_SHOWN(s, "\u2588");
+    // The entities a page at a time (20 by default): the first, then the next.
     s.type(":facets entité\r");
-    EXPECT_SHOWN(s, "Entités (");
+    EXPECT_SHOWN(s, "Entités 1 à 20 sur ");
     EXPECT_SHOWN(s, "Mali ");
+    EXPECT_SHOWN(s, ":facets plus : les ");  // up to 20 more
+    s.type(":facets plus\r");
+    EXPECT_SHOWN(s, "Entités 21 à ");
     s.type(":sort date\r");
     EXPECT_SHOWN(s, "Tri : par date, les plus récents d’abord.");
     EXPECT_SHOWN(s, "pour « mali »");
@@ -319,29 +353,8 @@ BOOST_AUTO_TEST_CASE(a_long_view_goes_through_the_pager) {
 
 BOOST_AUTO_TEST_CASE(a_script_on_stdin_runs_without_the_editor) {
     ScratchDir dir;
-    dir.write("script.txt", "sécurité\n+entité:Mali\n:show 1\n:like 1\n:q\n");
-    const auto out = dir / "out.txt";
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, (dir / "script.txt").c_str(), O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-    const auto argv_strings = args({"-i"});
-    std::vector<char*> argv;
-    for (const auto& a : argv_strings) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    auto env_strings = environment(dir.path());
-    std::vector<char*> env;
-    for (auto& kv : env_strings) env.push_back(kv.data());
-    env.push_back(nullptr);
-    pid_t pid = 0;
-    BOOST_TEST_REQUIRE(posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), env.data()) == 0);
-    int status = 0;
-    waitpid(pid, &status, 0);
-    posix_spawn_file_actions_destroy(&actions);
-    BOOST_TEST(WIFEXITED(status));
-    BOOST_TEST(WEXITSTATUS(status) == 0);
-    const std::string text = veille::test::slurp(out);
+    const auto [status, text] = run_script(dir, "sécurité\n+entité:Mali\n:show 1\n:like 1\n:q\n");
+    BOOST_TEST(status == 0);
     BOOST_TEST(text.find("résultats pour « sécurité »") != std::string::npos, text);
     BOOST_TEST(text.find("pour « sécurité · entité:Mali »") != std::string::npos, text);
     BOOST_TEST(text.find("Commentaires") != std::string::npos, text);
@@ -353,6 +366,46 @@ BOOST_AUTO_TEST_CASE(a_script_on_stdin_runs_without_the_editor) {
     BOOST_TEST(text.find("veille>") == std::string::npos);  // no prompt, no editor
     BOOST_TEST(text.find('\x1b') == std::string::npos);
     BOOST_TEST(!fs::exists(dir / "state" / "veille" / "history"));
+}
+
+// :facets lists a page of entities (--facet-limit of them), :facets plus the next page,
+// until there are no more.
+BOOST_AUTO_TEST_CASE(facets_page_through_the_entities) {
+    ScratchDir dir;
+    const auto [status, text] = run_script(dir, "type:article\n:facets\n:facets plus\n:facets date\n:facets plus\n"
+                                                ":facets plus\n:facets plus\n:facets plus\n:facets plus\n:q\n",
+                                           {"--facet-limit", "5"});
+    BOOST_TEST(status == 0);
+    auto count = [&](std::string_view what) {
+        std::size_t n = 0;
+        for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+        return n;
+    };
+    const auto first = text.find("Entités 1 à 5 sur ");
+    BOOST_TEST_REQUIRE(first != std::string::npos, text);
+    const std::size_t total = std::stoul(text.substr(first + std::string("Entités 1 à 5 sur ").size()));
+    BOOST_TEST_REQUIRE(total > 15u, text);  // enough for the pages below
+    BOOST_TEST(text.find(":facets plus : les 5 suivantes", first) != std::string::npos, text);
+    // :facets plus goes on; :facets date in between does not move the entity pages.
+    const auto second = text.find("Entités 6 à 10 sur " + std::to_string(total), first);
+    BOOST_TEST(second != std::string::npos, text);
+    const auto dates = text.find("Dates (par", second);
+    BOOST_TEST(dates != std::string::npos, text);
+    BOOST_TEST(text.find("Entités 11 à 15 sur " + std::to_string(total), dates) != std::string::npos, text);
+    // Each page lists 5 entities: the next 5 of the whole ranking.
+    const auto page = text.substr(second, text.find("… ", second) - second);
+    BOOST_TEST(std::count(page.begin(), page.end(), '\n') == 6, page);  // the title, then 5 rows
+    const auto r = veille::test::run({kQuery, "--db", corpus().db.string(), "--json", "--facets-only", "--facet-limit",
+                                      "0", "type:article"},
+                                     dir.path());
+    const auto ranking = nlohmann::json::parse(r.out)["facets"]["entity"];
+    BOOST_TEST_REQUIRE(ranking.size() == total);
+    for (std::size_t i = 5; i < 10; ++i)
+        BOOST_TEST(page.find("   " + ranking[i]["name"].get<std::string>() + " ") != std::string::npos, page);
+    // Six :facets plus after the first page: 6 to 30, or fewer pages and the last-page note.
+    const std::size_t pages = std::min<std::size_t>(6, (total - 1) / 5);
+    BOOST_TEST(count(" sur " + std::to_string(total) + "\n") == 1 + pages, text);
+    if (total <= 30) BOOST_TEST(count("Il n’y a pas d’autre entité") == 6 - pages, text);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

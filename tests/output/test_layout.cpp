@@ -206,8 +206,27 @@ BOOST_AUTO_TEST_CASE(the_facet_summary_is_one_line_that_fits) {
                " │ 6 articles, 38 commentaires │ 2024-11 → 2025-11 (2 sans date)\n");
     std::ostringstream narrow;
     veille::output::render_facet_summary(narrow, facets, TerminalStyle{false, 100});
+    // Entities that do not fit end the list with "…"; how many, when that fits too.
     BOOST_TEST(narrow.str() ==
                "Entités : Mali 40 · Russie 31 · … │ 6 articles, 38 commentaires │ 2024-11 → 2025-11 (2 sans date)\n");
+    std::ostringstream counted;
+    veille::output::render_facet_summary(counted, facets, TerminalStyle{false, 115});
+    BOOST_TEST(counted.str() == "Entités : Mali 40 · Russie 31 · … 4 de plus │ 6 articles, 38 commentaires │ "
+                                "2024-11 → 2025-11 (2 sans date)\n");
+    // So are those counted but not listed (--facet-limit 6 of 57).
+    auto limited = facets;
+    limited.entities_total = 57;
+    std::ostringstream all_listed_fit;
+    veille::output::render_facet_summary(all_listed_fit, limited, TerminalStyle{false, 200});
+    BOOST_TEST(all_listed_fit.str() ==
+               "Entités : Mali 40 · Russie 31 · État islamique 12 · Barkhane 9 · Assimi Goïta 4 · Kidal 3 · … 51 de plus"
+               " │ 6 articles, 38 commentaires │ 2024-11 → 2025-11 (2 sans date)\n");
+    std::ostringstream limited_en;
+    veille::output::render_facet_summary(limited_en, limited, TerminalStyle{false, 100, Lang::En});
+    BOOST_TEST(contains(limited_en.str(), "Entities: Mali 40 · Russie 31 · … 55 more │"), limited_en.str());
+    std::ostringstream limited_narrow;
+    veille::output::render_facet_summary(limited_narrow, limited, TerminalStyle{false, 100});
+    BOOST_TEST(contains(limited_narrow.str(), "Entités : Mali 40 · Russie 31 · … │"), limited_narrow.str());
     std::ostringstream english;
     veille::output::render_facet_summary(english, facets, TerminalStyle{false, 200, Lang::En});
     BOOST_TEST(contains(english.str(), "Entities: Mali 40"));
@@ -247,6 +266,37 @@ BOOST_AUTO_TEST_CASE(full_facet_tables) {
     BOOST_TEST(lines[2] == "   Mali            pays                 40");
     BOOST_TEST(lines[4] == "   État islamique  groupe armé          12");
     BOOST_TEST(lines[7] == "   Kidal           ville/région          3");
+
+    // A page of the entities (:facets plus, --facet-limit 6 of 57): which ones, how many follow.
+    auto page = facets;
+    page.entities_first = 6;
+    page.entities_total = 57;
+    std::ostringstream paged;
+    veille::output::render_facet_table(paged, page, veille::output::FacetTable::Entities, TerminalStyle{false, 60});
+    const auto page_lines = lines_of(paged.str());
+    BOOST_TEST_REQUIRE(page_lines.size() == 3u + page.entities.size());
+    BOOST_TEST(page_lines[1] == "Entités 7 à 12 sur 57");
+    BOOST_TEST(page_lines[2] == lines[2]);
+    BOOST_TEST(page_lines.back() == "   … 45 de plus");
+    std::ostringstream paged_en;
+    veille::output::render_facet_table(paged_en, page, veille::output::FacetTable::Entities,
+                                       TerminalStyle{false, 60, Lang::En});
+    BOOST_TEST(contains(paged_en.str(), "\nEntities 7 to 12 of 57\n"), paged_en.str());
+    BOOST_TEST(contains(paged_en.str(), "   … 45 more\n"), paged_en.str());
+    // The last page: nothing follows.
+    page.entities_first = 51;
+    std::ostringstream last;
+    veille::output::render_facet_table(last, page, veille::output::FacetTable::Entities, TerminalStyle{false, 60});
+    BOOST_TEST(lines_of(last.str())[1] == "Entités 52 à 57 sur 57");
+    BOOST_TEST(!contains(last.str(), "de plus"));
+    // The grouped view of --facets says how many were left out too.
+    std::ostringstream grouped;
+    page.entities_first = 0;
+    veille::output::render_facets(grouped, page, TerminalStyle{false, 100});
+    BOOST_TEST(contains(grouped.str(), "\n   … 51 de plus\n\nTypes\n"), grouped.str());
+    std::ostringstream complete;
+    veille::output::render_facets(complete, facets, TerminalStyle{false, 100});
+    BOOST_TEST(!contains(complete.str(), "de plus"), complete.str());
 
     std::ostringstream dates;
     veille::output::render_facet_table(dates, facets, veille::output::FacetTable::Dates, TerminalStyle{false, 80});

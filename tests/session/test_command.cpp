@@ -98,7 +98,11 @@ BOOST_AUTO_TEST_CASE(command_arguments) {
                                                 {":facets ENTITÉS", FacetChoice::Entities},
                                                 {":facets entity", FacetChoice::Entities},
                                                 {":facets date", FacetChoice::Dates},
-                                                {":facets type", FacetChoice::Kinds}}) {
+                                                {":facets type", FacetChoice::Kinds},
+                                                {":facets plus", FacetChoice::MoreEntities},
+                                                {":facettes suite", FacetChoice::MoreEntities},
+                                                {":facets more", FacetChoice::MoreEntities},
+                                                {":f +", FacetChoice::MoreEntities}}) {
         BOOST_TEST_CONTEXT(c.line) {
             const auto cmd = parse_command(c.line);
             BOOST_TEST_REQUIRE(static_cast<int>(cmd.kind) == static_cast<int>(CommandKind::Facets));

@@ -132,6 +132,7 @@ BOOST_AUTO_TEST_CASE(commands_and_their_arguments) {
               {":sort date-", ":sort date-asc "},
               {":sort p", ":sort pertinence "},
               {":facets e", ":facets entité "},
+              {":facets p", ":facets plus "},
               {":fa", ":facets "},
               {":q", ":quit"},           // :quit, :quitter
               {":j", ":json "},

@@ -274,8 +274,69 @@ BOOST_AUTO_TEST_CASE(the_searches_to_run) {
     const auto facets = s.facet_options();
     BOOST_TEST(facets.limit == 0u);
     BOOST_TEST(facets.facets);
-    BOOST_TEST(facets.facet_entities >= 1000u);
+    BOOST_TEST(facets.facet_entities == 20u);  // a page of entities (--facet-limit)
+    BOOST_TEST(facets.facet_entity_offset == 0u);
+    BOOST_TEST(s.facet_options(40).facet_entity_offset == 40u);
     BOOST_TEST(s.description() == "kidal · entité:Mali");
+}
+
+// :facets lists the first --facet-limit entities, :facets plus the next ones, until the last;
+// a new search starts again from the first.
+BOOST_AUTO_TEST_CASE(facets_page_through_the_entities) {
+    Session s(Lang::Fr, 10);
+    s.set_facet_limit(15);
+    BOOST_TEST(s.search_options().facet_entities == 15u);  // the summary line's too
+    auto facets = [&](std::string_view line, std::uint64_t first, std::string_view choice = "") {
+        const auto step = s.handle(line);
+        BOOST_TEST_CONTEXT(line) {
+            BOOST_TEST(name(step.action) == std::string("Facets"));
+            BOOST_TEST(step.notes.empty());
+            BOOST_TEST(step.first_entity == first);
+            if (!choice.empty())
+                BOOST_TEST((step.facets == (choice == "plus" ? veille::session::FacetChoice::MoreEntities
+                                                             : veille::session::FacetChoice::All)));
+            BOOST_TEST(s.facet_options(step.first_entity).facet_entities == 15u);
+        }
+        s.record_entity_total(40);  // what the front-end's facet search found
+    };
+    auto last = [&](std::string_view line) {
+        const auto step = s.handle(line);
+        BOOST_TEST_CONTEXT(line) {
+            BOOST_TEST(name(step.action) == std::string("None"));
+            BOOST_TEST_REQUIRE(step.notes.size() == 1u);
+            BOOST_TEST(step.notes.front() == "Il n’y a pas d’autre entité (:facets revient aux premières).");
+            BOOST_TEST(!step.error);
+        }
+    };
+    play(s, {{":facets plus", Action::None, "", 0, "Pas encore de recherche", true}});
+    s.handle("mali");
+    facets(":facets", 0, "all");
+    facets(":facets plus", 15, "plus");
+    facets(":facets date", 0);  // dates only: the entity pages stay where they are
+    facets(":facets plus", 30, "plus");
+    last(":facets plus");  // 40 entities: 30 to 39 were the last
+    last(":facets plus");
+    facets(":facets entité", 0);  // back to the first
+    facets(":facets plus", 15);
+    // Paging through the hits keeps the entity pages; another search starts them again.
+    s.record_total(30);
+    play(s, {{":n", Action::Search, "mali", 10}});
+    facets(":facets plus", 30);
+    play(s, {{"+entité:Niger", Action::Search, "entité:Niger mali", 0}});
+    facets(":facets plus", 0);
+    facets(":facets plus", 15);
+    play(s, {{"kidal", Action::Search, "entité:Niger kidal", 0}});
+    facets(":facets plus", 0);
+
+    // --facet-limit 0: every entity at once, so there is no next page.
+    Session all(Lang::Fr, 10);
+    all.set_facet_limit(0);
+    all.handle("mali");
+    BOOST_TEST(all.search_options().facet_entities == 0u);
+    BOOST_TEST(all.handle(":facets").first_entity == 0u);
+    const auto none = all.handle(":facets plus");
+    BOOST_TEST(name(none.action) == std::string("None"));
+    BOOST_TEST(!none.notes.empty());
 }
 
 BOOST_AUTO_TEST_CASE(english_names_for_the_user_french_for_the_query) {
