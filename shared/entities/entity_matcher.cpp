@@ -66,8 +66,8 @@ bool sentence_initial(std::string_view text, std::size_t begin) {
 
 // Capitalised words that are not names: dates, titles, interjections, institutions' common
 // nouns. Folded forms, sorted.
-constexpr std::array<std::string_view, 84> kNotNames{{
-    "aout", "attention", "avril", "bonjour", "bravo", "capitaine", "centre", "colonel",
+constexpr std::string_view kNotNames[] = {
+    "m", "aout", "attention", "avril", "bonjour", "bravo", "capitaine", "centre", "colonel",
     "commandant", "conseil", "decembre", "dieu", "dimanche", "docteur", "dr", "est", "etat",
     "etats", "fevrier", "general", "gouvernement", "hey", "hum", "janvier", "jeudi", "juillet",
     "juin", "lieutenant", "lundi", "madame", "mademoiselle", "mardi", "mars", "merci", "mercredi",
@@ -77,11 +77,15 @@ constexpr std::array<std::string_view, 84> kNotNames{{
     "sud", "vendredi", "voici", "voila", "bref", "enfin", "ministre", "ministere", "affaires",
     "assemblee", "apres", "avant",
     // English boilerplate of saved pages ("Posted by", "Photo Credit", "Read more").
-    "posted", "photo", "credit", "credits", "read", "more", "share", "copyright", "via", "the"}};
+    "posted", "photo", "credit", "credits", "read", "more", "share", "copyright", "via", "the",
+    // Acronyms of common nouns, written in capitals like names of organisations.
+    "bd", "btp", "cdd", "cdi", "ceo", "covid", "dg", "dj", "drh", "gpa", "hlm", "ivg", "ndlr", "ogm",
+    "ong", "ovni", "pdg", "pib", "pma", "pme", "qg", "rer", "rsa", "sdf", "sida", "smic", "sms", "tgv",
+    "ttc", "tva", "tv", "vih", "vip", "vtc"};
 
 bool is_not_name(const std::string& folded) {
     static const std::vector<std::string_view> sorted = [] {
-        std::vector<std::string_view> v(kNotNames.begin(), kNotNames.end());
+        std::vector<std::string_view> v(std::begin(kNotNames), std::end(kNotNames));
         std::sort(v.begin(), v.end());
         return v;
     }();
@@ -94,6 +98,54 @@ bool is_particle(const std::string& folded) {
     static constexpr std::array<std::string_view, 14> kParticles{
         "al", "ben", "bin", "da", "de", "del", "des", "di", "du", "el", "ibn", "ould", "van", "von"};
     return std::find(kParticles.begin(), kParticles.end(), folded) != kParticles.end();
+}
+
+// "M. Dembélé", "le ministre Dembélé", "la députée Dembélé": a person follows.
+bool is_person_title(const std::string& folded) {
+    static constexpr std::array<std::string_view, 30> kWords{
+        "m", "mme", "mr", "mlle", "ministre", "depute", "deputee", "maire", "president", "presidente",
+        "senateur", "senatrice", "secretaire", "porte", "parole", "chef", "directeur", "directrice",
+        "avocat", "avocate", "juge", "procureur", "general", "colonel", "commissaire", "candidat",
+        "candidate", "patron", "dirigeant", "eurodepute"};
+    return std::find(kWords.begin(), kWords.end(), folded) != kWords.end();
+}
+
+bool is_article(const std::string& folded) {
+    return folded == "le" || folded == "la" || folded == "les" || folded == "l";
+}
+
+// "à Tours", "de Tours", "en Corse", "près de", "depuis Lyon": a place may follow.
+bool is_place_preposition(const std::string& folded) {
+    static constexpr std::array<std::string_view, 10> kWords{"a", "au", "aux", "d", "de", "depuis", "du", "en", "vers", "pres"};
+    return std::find(kWords.begin(), kWords.end(), folded) != kWords.end();
+}
+
+// What only a place is: "la commune de X", "le maire de X", "X (Indre-et-Loire)", "X (37)".
+template <class Units>
+bool strong_place_cue(std::string_view text, const Units& units, std::size_t at, std::size_t after,
+                      const EntityGazetteer& gazetteer) {
+    if (at >= 2 && (units[at - 1].token->folded == "de" || units[at - 1].token->folded == "d")) {
+        static constexpr std::array<std::string_view, 12> kNouns{
+            "agglomeration", "bourg", "commune", "communes", "localite", "maire", "mairie", "prefecture",
+            "quartier", "village", "ville", "habitants"};
+        const auto& noun = units[at - 2].token->folded;
+        if (std::find(kNouns.begin(), kNouns.end(), noun) != kNouns.end()) return true;
+    }
+    if (after < units.size()) {
+        std::string_view gap = text.substr(units[after - 1].token->end,
+                                           units[after].token->begin - units[after - 1].token->end);
+        if (gap.find('(') == std::string_view::npos) return false;
+        const auto& next = units[after].token->folded;
+        const bool number = next.size() >= 2 && next.size() <= 3 &&
+                            std::all_of(next.begin(), next.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (number || next == "2a" || next == "2b") return true;
+        if (const auto* forms = gazetteer.forms_starting_with(next))
+            for (std::size_t fi : *forms) {
+                const auto& type = gazetteer.entities()[gazetteer.forms()[fi].entity].type;
+                if (type == "département" || type == "région" || type == "pays") return true;
+            }
+    }
+    return false;
 }
 
 }  // namespace
@@ -115,17 +167,34 @@ std::vector<EntityCount> EntityMatcher::find(std::string_view text, const std::v
         u.all_capitals = u.capitalised && !has_lower(slice, t);
         units.push_back(u);
     }
+    // The words of one name follow each other with nothing but spaces (or the hyphen of
+    // "Jean-Luc") between them: "@Obélix\n« Mieux" is two things, not a name.
+    auto adjacent = [&](std::size_t a, std::size_t b) {
+        std::string_view gap = text.substr(units[a].token->end, units[b].token->begin - units[a].token->end);
+        while (!gap.empty()) {
+            if (gap.front() == ' ' || gap.front() == '-') gap.remove_prefix(1);
+            else if (gap.substr(0, 2) == "\u00A0") gap.remove_prefix(2);
+            else return false;
+        }
+        return true;
+    };
+    auto folded_at = [&](std::size_t k) -> const std::string& { return units[k].token->folded; };
 
-    std::map<std::size_t, std::uint32_t> found;  // gazetteer entity -> mentions
+    // Gazetteer forms, longest first at each word, then what the text says around each mention.
+    struct Mention {
+        std::size_t entity, at, length;
+        bool cued = false, strong = false, initial = false;
+    };
+    std::vector<Mention> mentions;
     for (std::size_t i = 0; i < units.size(); ++i) {
-        const auto* forms = gazetteer_.forms_starting_with(units[i].token->folded);
+        const auto* forms = gazetteer_.forms_starting_with(folded_at(i));
         if (!forms) continue;
         for (std::size_t fi : *forms) {  // longest first
             const Form& f = gazetteer_.forms()[fi];
             const std::size_t n = f.units.size();
             if (i + n > units.size()) continue;
             bool ok = true;
-            for (std::size_t k = 1; k < n && ok; ++k) ok = units[i + k].token->folded == f.units[k];
+            for (std::size_t k = 1; k < n && ok; ++k) ok = folded_at(i + k) == f.units[k];
             if (!ok) continue;
             if (f.compound_prefix && !units[i + n - 1].non_final_part) continue;
             if (f.capitals_only) {
@@ -133,11 +202,111 @@ std::vector<EntityCount> EntityMatcher::find(std::string_view text, const std::v
                 for (std::size_t k = 0; k < n && caps; ++k) caps = units[i + k].all_capitals;
                 if (!caps) continue;
             }
-            ++found[f.entity];
+            if (f.capital) {
+                std::size_t k = 0;
+                while (k + 1 < n && is_article(f.units[k])) ++k;
+                if (!units[i + k].capitalised) continue;
+            }
+            if (f.after_contraction) {
+                if (i == 0 || !adjacent(i - 1, i)) continue;
+                const auto& before = folded_at(i - 1);
+                if (f.after_contraction == 1 ? before != "du" && before != "au" : before != "des" && before != "aux")
+                    continue;
+                // "la Coupe du Monde", "le Tour du Monde": a longer name, not the paper.
+                if (i >= 2 && adjacent(i - 2, i - 1) && units[i - 2].capitalised &&
+                    !sentence_initial(text, units[i - 2].token->begin))
+                    continue;
+            }
+            mentions.push_back({f.entity, i, n});
             for (std::size_t k = 0; k < n; ++k) units[i + k].matched = true;
             i += n - 1;
             break;
         }
+    }
+
+    std::map<std::size_t, std::uint32_t> found;  // gazetteer entity -> mentions
+    std::map<std::size_t, bool> confirmed;        // entities that need a cue: has one?
+    for (auto& m : mentions) {
+        const Entity& e = gazetteer_.entities()[m.entity];
+        if (e.evidence == Evidence::Name && !e.first_name) {
+            ++found[m.entity];
+            continue;
+        }
+        const std::size_t after = m.at + m.length;
+        // "Nancy Pelosi", "Grégoire de Tours", "Jacques Nancy": part of a person's name.
+        auto reject = [&] {
+            for (std::size_t k = m.at; k < after; ++k) units[k].matched = false;
+        };
+        m.strong = strong_place_cue(text, units, m.at, after, gazetteer_);
+        if (e.first_name && !m.strong && after < units.size() && adjacent(after - 1, after) &&
+            units[after].capitalised && !units[after].matched && !sentence_initial(text, units[after].token->begin)) {
+            reject();
+            continue;
+        }
+        if (m.at > 0 && adjacent(m.at - 1, m.at) && units[m.at - 1].capitalised && !units[m.at - 1].matched &&
+            !sentence_initial(text, units[m.at - 1].token->begin) && !is_place_preposition(folded_at(m.at - 1)) &&
+            !is_not_name(folded_at(m.at - 1))) {
+            reject();
+            continue;
+        }
+        // "Grégoire de Tours", and "Irlande du Nord" (a longer place) alike.
+        if (m.at > 1 && is_particle(folded_at(m.at - 1)) && units[m.at - 2].capitalised &&
+            !sentence_initial(text, units[m.at - 2].token->begin) && !is_not_name(folded_at(m.at - 2))) {
+            reject();
+            continue;
+        }
+        m.initial = sentence_initial(text, units[m.at].token->begin);
+        m.cued = m.strong || (m.at > 0 && is_place_preposition(folded_at(m.at - 1)) &&
+                              !(m.at > 1 && units[m.at - 2].capitalised && !units[m.at - 2].matched &&
+                                !sentence_initial(text, units[m.at - 2].token->begin)));
+        const bool accepted = e.evidence == Evidence::StrongCue ? m.strong
+                              : e.evidence == Evidence::Cue     ? m.cued || !m.initial
+                                                                : true;
+        if (accepted) confirmed[m.entity] = true;
+        else confirmed.try_emplace(m.entity, false);
+        found.try_emplace(m.entity, 0);
+        ++found[m.entity];
+    }
+    // One sense per discourse: a place confirmed once is that place in every mention.
+    for (const auto& [entity, ok] : confirmed)
+        if (!ok) found.erase(entity);
+
+    // A person named in full is also every lone mention of the family name ("Valls"), unless
+    // two people of the document share it.
+    {
+        std::unordered_map<std::string, std::size_t> by_surname;
+        std::size_t longest = 0;
+        for (const auto& [index, count] : found) {
+            const Entity& e = gazetteer_.entities()[index];
+            if (e.surname.empty()) continue;
+            std::string key;
+            for (const auto& u : e.surname) key += (key.empty() ? "" : " ") + u;
+            auto [it, inserted] = by_surname.emplace(key, index);
+            if (!inserted && it->second != index) it->second = static_cast<std::size_t>(-1);
+            longest = std::max(longest, e.surname.size());
+        }
+        if (!by_surname.empty())
+            for (std::size_t i = 0; i < units.size(); ++i) {
+                if (units[i].matched || !units[i].capitalised) continue;
+                if (i > 0 && adjacent(i - 1, i) && units[i - 1].capitalised && !units[i - 1].matched &&
+                    !is_not_name(folded_at(i - 1)))
+                    continue;  // "Marine Le Pen" when only Jean-Marie Le Pen is known
+                std::string key;
+                for (std::size_t n = 1; n <= longest && i + n <= units.size(); ++n) {
+                    if (n > 1 && !adjacent(i + n - 2, i + n - 1)) break;
+                    key += (n > 1 ? " " : "") + folded_at(i + n - 1);
+                    auto it = by_surname.find(key);
+                    if (it == by_surname.end() || it->second == static_cast<std::size_t>(-1)) continue;
+                    const std::size_t next = i + n;
+                    if (next < units.size() && adjacent(next - 1, next) && units[next].capitalised &&
+                        !units[next].matched)
+                        break;  // a longer name
+                    ++found[it->second];
+                    for (std::size_t k = i; k < next; ++k) units[k].matched = true;
+                    i = next - 1;
+                    break;
+                }
+            }
     }
 
     std::vector<EntityCount> out;
@@ -151,19 +320,9 @@ std::vector<EntityCount> EntityMatcher::find(std::string_view text, const std::v
             std::string name;
             std::uint32_t count = 0;
             bool multi_word = false;
+            std::uint32_t person = 0, place = 0, organisation = 0;  // evidence of its kind
         };
         std::unordered_map<std::string, Candidate> seen;
-        // The words of one name follow each other with nothing but spaces (or the hyphen of
-        // "Jean-Luc") between them: "@Obélix\n« Mieux" is two things, not a name.
-        auto adjacent = [&](std::size_t a, std::size_t b) {
-            std::string_view gap = text.substr(units[a].token->end, units[b].token->begin - units[a].token->end);
-            while (!gap.empty()) {
-                if (gap.front() == ' ' || gap.front() == '-') gap.remove_prefix(1);
-                else if (gap.substr(0, 2) == "\u00A0") gap.remove_prefix(2);
-                else return false;
-            }
-            return true;
-        };
         std::size_t i = 0;
         while (i < units.size()) {
             auto starts_name = [&](const Unit& u) {
@@ -202,13 +361,28 @@ std::vector<EntityCount> EntityMatcher::find(std::string_view text, const std::v
             if (c.name.empty()) c.name = name;
             c.multi_word = last > i;
             ++c.count;
+            // What the text says of its kind: a first name, "M." or a title before it -> person;
+            // "à"/"en" before it -> place; an acronym in parentheses -> organisation.
+            if (last > i && gazetteer_.is_first_name(units[i].token->folded)) ++c.person;
+            if (i > 0) {
+                const auto& before = units[i - 1].token->folded;
+                if (is_person_title(before)) ++c.person;
+                else if (before == "a" || before == "en") ++c.place;
+            }
+            if (units[i].all_capitals && last == i && units[i].token->folded.size() >= 2 && i > 0) {
+                std::string_view gap = text.substr(units[i - 1].token->end, units[i].token->begin - units[i - 1].token->end);
+                if (gap.find('(') != std::string_view::npos) ++c.organisation;
+            }
             i = last + 1;
         }
         for (auto& [key, c] : seen) {
-            // A lone capitalised word must recur to count; a full name once is enough.
-            if (!c.multi_word && (c.count < 2 || key.size() < 3)) continue;
-            if (gazetteer_.resolve(c.name)) continue;
-            out.push_back({c.name, std::string(kCandidateType), key, c.count});
+            if (!c.multi_word && key.size() < 3) continue;  // "Ba", "X"
+            if (gazetteer_.by_units(key)) continue;
+            std::string_view type = kCandidateType;
+            if (c.person && c.person >= c.place && c.person >= c.organisation) type = "personne";
+            else if (c.organisation && c.organisation >= c.place) type = "organisation";
+            else if (c.place) type = "lieu";
+            out.push_back({c.name, std::string(type), key, c.count, true});
         }
     }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <optional>
 
 #include <unicode/uchar.h>
@@ -12,9 +13,13 @@ namespace veille::entities {
 
 namespace {
 
-constexpr std::array<std::string_view, 9> kTypes{
-    "pays",     "ville/région", "organisation", "groupe armé", "opération militaire",
-    "alliance", "personne",     "institution",  kCandidateType};
+// The types a reader sees in the facets. "ville/région" is the older name of ville and
+// région, still read from users' files.
+constexpr std::array<std::string_view, 17> kTypes{
+    "personne",     "pays",     "ville",       "région",      "département",
+    "lieu",         "parti",    "syndicat",    "entreprise",  "média",
+    "institution",  "organisation", "groupe armé", "opération militaire", "alliance",
+    "ville/région", kCandidateType};
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
@@ -37,6 +42,32 @@ bool is_short_acronym(std::string_view form) {
 bool starts_with_capital(std::string_view form) {
     std::size_t i = 0;
     return !form.empty() && u_isupper(static_cast<UChar32>(text::decode_utf8(form, i)));
+}
+
+// Articles a form may start with, which need no capital ("le Havre", "du Monde").
+bool is_article(std::string_view folded) { return folded == "le" || folded == "la" || folded == "les" || folded == "l"; }
+
+// The 4th column: "indice", "indice-fort", "prénom", separated by commas.
+struct Flags {
+    Evidence evidence = Evidence::Name;
+    bool first_name = false;
+    bool lower_case = false;
+    std::string unknown;
+};
+Flags parse_flags(std::string_view column) {
+    Flags f;
+    while (!column.empty()) {
+        auto comma = column.find(',');
+        std::string_view flag = trim(column.substr(0, comma));
+        column.remove_prefix(comma == std::string_view::npos ? column.size() : comma + 1);
+        if (flag.empty()) continue;
+        if (flag == "indice") f.evidence = std::max(f.evidence, Evidence::Cue);
+        else if (flag == "indice-fort") f.evidence = Evidence::StrongCue;
+        else if (flag == "prénom") f.first_name = true;
+        else if (flag == "minuscules") f.lower_case = true;
+        else f.unknown = std::string(flag);
+    }
+    return f;
 }
 
 std::string join(const std::vector<std::string>& units) {
@@ -64,8 +95,48 @@ std::vector<std::string> EntityGazetteer::units_of(std::string_view text) const 
 
 std::string EntityGazetteer::key_of(std::string_view name) const { return join(units_of(name)); }
 
+const std::vector<std::size_t>* EntityGazetteer::persons_named(const std::string& joined_surname) const {
+    auto it = by_surname_.find(joined_surname);
+    return it == by_surname_.end() ? nullptr : &it->second;
+}
+
+std::optional<std::size_t> EntityGazetteer::by_units(const std::string& joined_units) const {
+    if (auto it = by_name_.find(joined_units); it != by_name_.end()) return it->second;
+    if (auto it = by_joined_units_.find(joined_units); it != by_joined_units_.end()) return it->second;
+    return std::nullopt;
+}
+
+void EntityGazetteer::load_builtin(std::vector<documents::Diagnostic>& diagnostics, bool for_queries) {
+    for (const auto& f : builtin_files()) {
+        if (for_queries && !f.for_queries) continue;
+        if (!f.first_names) {
+            load_tsv(f.text, f.origin, diagnostics, f.capitals_required);
+            continue;
+        }
+        std::string_view text = f.text;
+        while (!text.empty()) {
+            auto nl = text.find('\n');
+            std::string_view line = trim(text.substr(0, nl));
+            text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+            if (!line.empty() && line.front() != '#') first_names_.insert(join(units_of(line)));
+        }
+    }
+}
+
+std::string EntityGazetteer::builtin_digest() {
+    // FNV-1a over every file, in order: cheap, and any edit changes it.
+    std::uint64_t h = 1469598103934665603ull;
+    for (const auto& f : builtin_files()) {
+        for (unsigned char c : f.text) h = (h ^ c) * 1099511628211ull;
+        h = (h ^ 0xFF) * 1099511628211ull;
+    }
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    return buf;
+}
+
 void EntityGazetteer::load_tsv(std::string_view tsv, std::string_view origin,
-                               std::vector<documents::Diagnostic>& diagnostics) {
+                               std::vector<documents::Diagnostic>& diagnostics, bool capitals_required) {
     std::size_t line_no = 0;
     auto warn = [&](std::string message) {
         diagnostics.push_back({documents::Severity::Warning, std::string(origin), line_no, std::move(message)});
@@ -85,15 +156,24 @@ void EntityGazetteer::load_tsv(std::string_view tsv, std::string_view origin,
         }
         std::string_view name = trim(line.substr(0, tab1));
         std::string_view type = trim(line.substr(tab1 + 1, tab2 - tab1 - 1));
-        std::string_view forms = trim(line.substr(tab2 + 1));
+        std::string_view forms = line.substr(tab2 + 1);
+        Flags flags;
+        if (auto tab3 = forms.find('\t'); tab3 != std::string_view::npos) {
+            flags = parse_flags(forms.substr(tab3 + 1));
+            forms = forms.substr(0, tab3);
+            if (!flags.unknown.empty())
+                warn("unknown flag \"" + flags.unknown + "\" (expected indice, indice-fort, prénom or minuscules): ignored");
+        }
+        forms = trim(forms);
         if (name.empty()) {
             warn("empty entity name: line skipped");
             continue;
         }
         if (std::find(kTypes.begin(), kTypes.end(), type) == kTypes.end()) {
             warn("unknown type \"" + std::string(type) +
-                 "\" (expected pays, ville/région, organisation, groupe armé, opération militaire, "
-                 "alliance, personne, institution or autre): line skipped");
+                 "\" (expected personne, pays, ville, région, département, lieu, parti, syndicat, "
+                 "entreprise, média, institution, organisation, groupe armé, opération militaire, "
+                 "alliance or autre): line skipped");
             continue;
         }
         const std::string key = key_of(name);
@@ -106,7 +186,14 @@ void EntityGazetteer::load_tsv(std::string_view tsv, std::string_view origin,
             index = it->second;
         } else {
             index = entities_.size();
-            entities_.push_back({std::string(name), std::string(type), key});
+            Entity e{std::string(name), std::string(type), key, flags.evidence, flags.first_name, {}};
+            // "Jean-Marie Le Pen": what follows the first name is the family name.
+            if (type == "personne")
+                if (auto space = name.find(' '); space != std::string_view::npos) {
+                    e.surname = units_of(name.substr(space + 1));
+                    if (!e.surname.empty()) by_surname_[join(e.surname)].push_back(index);
+                }
+            entities_.push_back(std::move(e));
             by_name_.emplace(key, index);
         }
 
@@ -122,6 +209,12 @@ void EntityGazetteer::load_tsv(std::string_view tsv, std::string_view origin,
         // The canonical name is also a display title ("Armée russe"): when the line lists it
         // in lower case ("armée russe"), the line says it is an ordinary phrase, not a name.
         // So it is a proper name only once the whole line has been read.
+        auto add_form = [&](Form form) {
+            max_units_ = std::max(max_units_, form.units.size());
+            auto& list = by_first_unit_[form.units.front()];
+            list.push_back(forms_.size());
+            forms_.push_back(std::move(form));
+        };
         std::optional<std::string> canonical_name;  // its joined units, while not contradicted
         for (std::size_t i = 0; i < all.size(); ++i) {
             std::string_view f = all[i];
@@ -134,6 +227,23 @@ void EntityGazetteer::load_tsv(std::string_view tsv, std::string_view origin,
             if (form.units.empty()) {
                 warn("form \"" + std::string(f) + "\" has no letters: ignored");
                 continue;
+            }
+            if (capitals_required && !form.capitals_only) {
+                // The first word that is not an article: "Le Monde" wants "Monde".
+                std::string_view rest = f;
+                while (true) {
+                    auto cut = rest.find_first_of(" '’");
+                    if (cut == std::string_view::npos) break;
+                    std::string_view word = rest.substr(0, cut);
+                    std::string lower;
+                    for (char c : word) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+                    if (!is_article(lower)) break;
+                    rest.remove_prefix(cut + (rest[cut] == ' ' || rest[cut] == '\'' ? 1 : 3));
+                }
+                form.capital = starts_with_capital(rest);
+                // "minuscules": the press writes it in lower case as often as not ("le conseil
+                // constitutionnel"); a name of two words or more is the entity either way.
+                if (flags.lower_case && units_of(rest).size() >= 2) form.capital = false;
             }
             const std::string joined = join(form.units);
             if (!form.compound_prefix) by_joined_units_.emplace(joined, index);
@@ -152,16 +262,24 @@ void EntityGazetteer::load_tsv(std::string_view tsv, std::string_view origin,
                         forms_[fi].compound_prefix == form.compound_prefix)
                         duplicate = true;
             if (duplicate) continue;
-            max_units_ = std::max(max_units_, form.units.size());
-            auto& list = by_first_unit_[form.units.front()];
-            list.push_back(forms_.size());
-            forms_.push_back(std::move(form));
-            std::stable_sort(list.begin(), list.end(), [&](std::size_t a, std::size_t b) {
-                return forms_[a].units.size() > forms_[b].units.size();
-            });
+            // "Le Havre" -> also "Havre" right after "du"/"au"; "Les Mureaux" after "des"/"aux".
+            std::optional<Form> contracted;
+            if (form.units.size() >= 2 && (form.units[0] == "le" || form.units[0] == "les") &&
+                !form.compound_prefix) {
+                contracted = form;
+                contracted->after_contraction = form.units[0] == "le" ? 1 : 2;
+                contracted->units.erase(contracted->units.begin());
+            }
+            add_form(std::move(form));
+            if (contracted) add_form(std::move(*contracted));
         }
         if (canonical_name) by_proper_name_.emplace(*canonical_name, index);
     }
+    // Longest form first; among equals, the first loaded wins (stable).
+    for (auto& [unit, list] : by_first_unit_)
+        std::stable_sort(list.begin(), list.end(), [&](std::size_t a, std::size_t b) {
+            return forms_[a].units.size() > forms_[b].units.size();
+        });
 }
 
 const std::vector<std::size_t>* EntityGazetteer::forms_starting_with(const std::string& unit) const {

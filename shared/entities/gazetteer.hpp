@@ -2,10 +2,12 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "analysis/french_analyzer.hpp"
@@ -15,10 +17,34 @@ namespace veille::entities {
 
 inline constexpr std::string_view kCandidateType = "autre";
 
+// How much the text must say before a form of this entity counts (the 4th column).
+enum class Evidence : std::uint8_t {
+    Name,       // the form alone, written as the gazetteer writes it: Grenoble, Manuel Valls
+    Cue,        // also a word or a first name (Tours, Nancy): a place cue in the document
+                // ("à Tours", "la ville de", "(Indre-et-Loire)"), or a mention that is not at a
+                // sentence start once the collection has confirmed the place
+    StrongCue,  // a small commune: "la commune de X", "X (Gironde)" in the document itself
+};
+
 struct Entity {
     std::string name;  // canonical: "État islamique"
     std::string type;  // "groupe armé"
     std::string key;   // folded canonical name, the index term's value: "etat islamique"
+    Evidence evidence = Evidence::Name;
+    bool first_name = false;  // also a first name: "Nancy Pelosi" is not Nancy
+    // A person's family name as folded units ("valls", "vallaud belkacem"): alone in a
+    // document that names the person in full, it is that person.
+    std::vector<std::string> surname;
+};
+
+// What a whole file of entities is: the hand-written lists match case-insensitively (comments
+// write "bamako"); the large generated lists want the capital a name is written with.
+struct GazetteerFile {
+    std::string_view text;
+    std::string_view origin;       // "lieux.tsv": diagnostics name it
+    bool capitals_required = false;  // a form's first capitalised word needs its capital
+    bool for_queries = true;        // also loaded by veille-query (aliases a user may type)
+    bool first_names = false;       // not entities: one first name a line (prenoms.txt)
 };
 
 // One surface form, analysed into the folded units the matcher compares.
@@ -27,25 +53,43 @@ struct Form {
     std::vector<std::string> units;   // folded tokens: "forces armees maliennes" -> 3 units
     bool capitals_only = false;       // AES, EI: an acronym of <= 4 capitals
     bool compound_prefix = false;     // "russo-": only as the first part of a compound
+    bool capital = false;             // its first word other than an article needs a capital
+    // "Le Havre" is also "du Havre", "au Havre": the form without its article, after one of
+    // these contractions ("du"/"au" for le, "des"/"aux" for les); 0 when not such a form.
+    std::uint8_t after_contraction = 0;
 };
 
 class EntityGazetteer {
 public:
     explicit EntityGazetteer(const analysis::FrenchAnalyzer& analyzer);
 
-    // The gazetteer compiled into Veille.
-    static std::string_view builtin_tsv();
+    // The gazetteer compiled into Veille: the hand-written Sahel list first (it wins over the
+    // others: an entity keeps the type of its first line), then the hand-written lists of
+    // lists/, then the lists generated from open data (generated/, see its SOURCES.md).
+    static const std::vector<GazetteerFile>& builtin_files();
+    // A digest of every built-in file: an index analysed with other lists is re-analysed.
+    static std::string builtin_digest();
+    // Loads the built-in files; with `for_queries`, only those a query needs.
+    void load_builtin(std::vector<documents::Diagnostic>& diagnostics, bool for_queries = false);
 
     // Adds the entities of a TSV text; `origin` names it in diagnostics ("file:line: …").
     // A later entity with the same canonical name adds its forms to the earlier one.
     void load_tsv(std::string_view tsv, std::string_view origin,
-                  std::vector<documents::Diagnostic>& diagnostics);
+                  std::vector<documents::Diagnostic>& diagnostics, bool capitals_required = false);
 
     const std::vector<Entity>& entities() const { return entities_; }
     const std::vector<Form>& forms() const { return forms_; }
     // Forms by their first unit, longest first.
     const std::vector<std::size_t>* forms_starting_with(const std::string& unit) const;
     std::size_t max_units() const { return max_units_; }
+    // The entity whose canonical key or a form is exactly these joined units, without
+    // analysing anything (safe to call from several threads at once).
+    std::optional<std::size_t> by_units(const std::string& joined_units) const;
+    // A first name of the INSEE list ("manuel", "jean pierre"): evidence that a discovered
+    // name is a person's.
+    bool is_first_name(const std::string& joined_units) const { return first_names_.count(joined_units) > 0; }
+    // Persons whose family name (Entity::surname, joined) is this: "valls" -> Manuel Valls.
+    const std::vector<std::size_t>* persons_named(const std::string& joined_surname) const;
 
     // The entity a user means by `name` (any form, any case and accents): "Daech" -> État
     // islamique. Capitals-only forms are matched whatever the case here: a user typing
@@ -71,6 +115,8 @@ private:
     std::unordered_map<std::string, std::vector<std::size_t>> by_first_unit_;
     std::unordered_map<std::string, std::size_t> by_joined_units_;  // for resolve()
     std::unordered_map<std::string, std::size_t> by_proper_name_;   // for resolve_proper_name()
+    std::unordered_map<std::string, std::vector<std::size_t>> by_surname_;
+    std::unordered_set<std::string> first_names_;
     std::size_t max_units_ = 0;
 };
 

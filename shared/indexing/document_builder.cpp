@@ -54,10 +54,19 @@ void add_entities(Xapian::Document& doc, const std::vector<entities::EntityCount
     nlohmann::json list = nlohmann::json::array();
     for (const auto& e : found) {
         if (e.key.empty() || e.key.size() > 200) continue;
+        if (e.discovered) {
+            // For the collection pass: the name as written, and what this text says of it.
+            if (e.key.size() + e.name.size() <= 200)
+                doc.add_boolean_term(schema::term(Term::NameMention, e.key + schema::kEntityTypeSeparator + e.name));
+            if (e.type != entities::kCandidateType)
+                doc.add_boolean_term(schema::term(Term::NameEvidence, e.type + schema::kEntityTypeSeparator + e.key));
+            continue;
+        }
         doc.add_boolean_term(schema::term(Term::Entity, e.key));
         facet.push_back(e.type + schema::kEntityTypeSeparator + e.name);
         list.push_back({{"name", e.name}, {"type", e.type}, {"count", e.count}});
     }
+    if (facet.empty()) return;
     std::sort(facet.begin(), facet.end());
     std::string value;
     for (const auto& f : facet) {
@@ -197,7 +206,7 @@ std::vector<BuiltDocument> DocumentBuilder::build(const documents::Article& arti
         index_tokens(doc, tokens, 1, false);
         add_boolean_terms(doc, id, documents::Kind::Comment, article_id, file_key);
         for (const auto& e : article_entities)
-            if (!e.key.empty() && e.key.size() <= 200)
+            if (!e.discovered && !e.key.empty() && e.key.size() <= 200)
                 doc.add_boolean_term(schema::term(Term::ArticleEntity, e.key));
         // A comment without a date of its own is dated by its article (and says so).
         std::optional<dates::Date> own = c.date.empty() ? std::nullopt : dates::parse_french_date(c.date);

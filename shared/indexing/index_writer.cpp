@@ -22,6 +22,8 @@
 
 #include "analysis/french_analyzer.hpp"
 #include "dates/date_sources.hpp"
+#include "documents/furniture.hpp"
+#include "indexing/collection_entities.hpp"
 #include "entities/entity_matcher.hpp"
 #include "entities/gazetteer.hpp"
 #include "errors.hpp"
@@ -240,22 +242,19 @@ void name_thread(const char* name) { ::pthread_setname_np(::pthread_self(), name
 // Analysis on worker threads.
 
 // A gazetteer text every analysing thread loads: the built-in one, then the user's files.
-struct GazetteerText {
-    std::string text;
-    std::string origin;
+// The entity gazetteer of a run, loaded once: read-only once loaded, so every analysing
+// thread shares it (the matcher never analyses names itself).
+struct LoadedGazetteer {
+    analysis::FrenchAnalyzer analyzer;  // only used while loading
+    entities::EntityGazetteer gazetteer{analyzer};
 };
 
 // What one thread needs to turn files into documents. Nothing here is shared between
-// threads: FrenchAnalyzer caches stems (not thread-safe), and the gazetteer analyses names
-// with its analyser when the matcher resolves a candidate name.
+// threads but the gazetteer: FrenchAnalyzer caches stems (not thread-safe).
 struct Analysis {
-    explicit Analysis(const std::vector<GazetteerText>& gazetteers) {
-        std::vector<documents::Diagnostic> ignored;  // the writer loaded them first and reported
-        for (const auto& g : gazetteers) gazetteer.load_tsv(g.text, g.origin, ignored);
-    }
+    explicit Analysis(const entities::EntityGazetteer& gazetteer) : matcher(gazetteer) {}
     analysis::FrenchAnalyzer analyzer;
-    entities::EntityGazetteer gazetteer{analyzer};
-    entities::EntityMatcher matcher{gazetteer};
+    entities::EntityMatcher matcher;
     DocumentBuilder builder{analyzer, &matcher};
 };
 
@@ -265,13 +264,13 @@ class AnalysisPool {
 public:
     using Task = std::function<void(Analysis&)>;
 
-    AnalysisPool(unsigned threads, const std::vector<GazetteerText>& gazetteers) {
+    AnalysisPool(unsigned threads, const entities::EntityGazetteer& gazetteer) {
         if (threads == 0) {
-            inline_ = std::make_unique<Analysis>(gazetteers);
+            inline_ = std::make_unique<Analysis>(gazetteer);
             return;
         }
         for (unsigned i = 0; i < threads; ++i) {
-            auto analysis = std::make_shared<Analysis>(gazetteers);
+            auto analysis = std::make_shared<Analysis>(gazetteer);
             threads_.emplace_back([this, analysis] { work(*analysis); });
         }
     }
@@ -381,7 +380,16 @@ struct RunContext {
     AnalysisPool& pool;
     Reporter& reporter;
     std::atomic<bool>& failed;  // a writer failed: the others stop at their next file
+    // The collection's page furniture, complete before any file is analysed (see run()).
+    const documents::FurnitureDetector* furniture = nullptr;
 };
+
+// The source an article's furniture is learnt from: its site or paper when the file says,
+// else the folder it was saved in.
+std::string furniture_group(const documents::Article& article, const std::string& path) {
+    if (!article.meta.source.empty()) return "source:" + article.meta.source;
+    return "folder:" + fs::path(path).parent_path().string();
+}
 
 // How far the writer lets the analysing threads run ahead: bounds the memory held by files
 // read and analysed but not yet written, whatever the size of the collection.
@@ -461,9 +469,28 @@ public:
         remove_vanished();
     }
 
+    // Whether update() will read `f` (new, changed, or analysed with another gazetteer).
+    bool needs_reading(const WalkedFile& f) {
+        FileRecord r;
+        if (!records_.get(schema::hash_hex(f.path.string()), r)) return true;
+        return gazetteer_changed_ || r.size != f.size || r.mtime_ns != f.mtime_ns;
+    }
+
+    Xapian::WritableDatabase& database() { return db_; }
+
+    // Whether the collection pass must run: documents changed since it last ran (in this run
+    // or in one killed before the pass committed).
+    bool collection_pass_pending() const {
+        return !db_.get_metadata(std::string(schema::meta::kCollectionPassPending)).empty();
+    }
+
+    // The furniture counts saved by the last run (empty on a new index).
+    std::string stored_furniture() const { return db_.get_metadata(std::string(schema::meta::kFurniture)); }
+
     // Records the gazetteer the whole database is now analysed with, and commits.
     void finish() {
         begin();
+        if (run_.furniture) db_.set_metadata(std::string(schema::meta::kFurniture), run_.furniture->serialize());
         // Only now is every file analysed with this gazetteer: a run killed earlier re-analyses.
         db_.set_metadata(std::string(schema::meta::kGazetteerHash), run_.gazetteer_hash);
         commit();
@@ -509,10 +536,26 @@ private:
         auto promise = std::make_shared<std::promise<Prepared>>();
         auto future = promise->get_future();
         const std::string same_hash = old && !gazetteer_changed_ ? old->content_hash : std::string();
-        run_.pool.submit([promise, path, file_key, same_hash, read = run_.options.read](Analysis& analysis) {
+        run_.pool.submit([promise, path, file_key, same_hash, read = run_.options.read,
+                          furniture = run_.furniture](Analysis& analysis) {
             try {
                 Prepared p;
                 p.contents = readers::read_file(path, read);
+                if (!p.contents.skipped && furniture) {
+                    // A line that is only a known name (a tag line) says what the article is about.
+                    auto is_a_name = [&](std::string_view line) {
+                        std::string units;
+                        for (const auto& t : analysis.analyzer.analyze(line)) {
+                            if (t.kind == analysis::TokenKind::CompoundWhole) continue;
+                            if (t.kind == analysis::TokenKind::Elision && units.empty()) continue;
+                            if (!units.empty()) units += ' ';
+                            units += t.folded;
+                        }
+                        return !units.empty() && analysis.matcher.gazetteer().by_units(units).has_value();
+                    };
+                    for (auto& article : p.contents.articles)
+                        article.body = furniture->clean(furniture_group(article, path), article.body, is_a_name).text;
+                }
                 if (!p.contents.skipped) {
                     if (!same_hash.empty() && same_hash == p.contents.content_hash) {
                         p.same_content = true;
@@ -538,6 +581,7 @@ private:
         for (const auto& d : contents.diagnostics) run_.reporter.diagnostic(d);
         const std::string file_term = schema::term(Term::File, file_key);
         begin();
+        mark_for_collection_pass();
         if (contents.skipped) {
             run_.reporter.skip(path, contents.skip_reason);
             if (old) {  // it was indexed before and is no longer readable: drop it
@@ -611,6 +655,14 @@ private:
     }
 
     // Files that were indexed from under these roots and are gone now.
+    // Recorded in the same transaction as the documents it is about, so a run killed between
+    // that commit and the pass's leaves the next run knowing the pass is owed.
+    void mark_for_collection_pass() {
+        if (marked_for_pass_) return;
+        db_.set_metadata(std::string(schema::meta::kCollectionPassPending), "1");
+        marked_for_pass_ = true;
+    }
+
     void remove_vanished() {
         std::vector<std::pair<std::string, FileRecord>> removed;  // file key, record
         const std::string meta_prefix(schema::meta::kFilePrefix);
@@ -623,6 +675,7 @@ private:
                 removed.emplace_back(file_key, std::move(r));
         }
         begin();
+        if (!removed.empty()) mark_for_collection_pass();
         for (const auto& [file_key, r] : removed) {
             db_.delete_document(schema::term(Term::File, file_key));
             records_.erase(file_key, r);
@@ -654,6 +707,7 @@ private:
     RunContext& run_;
     Xapian::WritableDatabase db_;
     Records records_;
+    bool marked_for_pass_ = false;
     bool gazetteer_changed_ = false;
     bool in_transaction_ = false;
     std::size_t pending_docs_ = 0;
@@ -729,33 +783,31 @@ IndexSummary update_index(const IndexOptions& options, IndexObserver& observer) 
     }
     summary.files_seen = files.size();
 
-    // The gazetteers, loaded once here to report their problems, then by each analysing thread.
-    std::vector<GazetteerText> gazetteers{{std::string(entities::EntityGazetteer::builtin_tsv()), "gazetteer.tsv"}};
+    // The gazetteer, loaded once (its problems reported here), shared by the analysing threads.
+    auto loaded = std::make_unique<LoadedGazetteer>();
     std::string user_entities;
-    for (const auto& file : options.entity_files) {
-        std::ifstream in(file, std::ios::binary);
-        if (!in) throw UsageError("cannot read entity file " + file.string());
-        std::stringstream ss;
-        ss << in.rdbuf();
-        gazetteers.push_back({ss.str(), file.string()});
-        user_entities += ss.str();
-        user_entities += '\n';
-    }
     {
-        analysis::FrenchAnalyzer analyzer;
-        entities::EntityGazetteer gazetteer(analyzer);
         std::vector<documents::Diagnostic> diags;
-        for (const auto& g : gazetteers) gazetteer.load_tsv(g.text, g.origin, diags);
+        loaded->gazetteer.load_builtin(diags);
+        for (const auto& file : options.entity_files) {
+            std::ifstream in(file, std::ios::binary);
+            if (!in) throw UsageError("cannot read entity file " + file.string());
+            std::stringstream ss;
+            ss << in.rdbuf();
+            loaded->gazetteer.load_tsv(ss.str(), file.string(), diags);
+            user_entities += ss.str();
+            user_entities += '\n';
+        }
         for (const auto& d : diags) reporter.diagnostic(d);
     }
     const std::string gazetteer_hash =
-        schema::hash_hex(std::string(entities::EntityGazetteer::builtin_tsv()) + '\0' + user_entities);
+        schema::hash_hex(entities::EntityGazetteer::builtin_digest() + '\0' + user_entities);
 
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     const unsigned threads = options.threads ? options.threads : cores;
     // One thread (or one core) and one writer: analysing in the writer's thread wastes nothing
     // on hand-offs. Several writers share the pool's threads (never one Analysis).
-    AnalysisPool pool(threads > 1 || shards.size() > 1 ? threads : 0, gazetteers);
+    AnalysisPool pool(threads > 1 || shards.size() > 1 ? threads : 0, loaded->gazetteer);
     std::atomic<bool> failed{false};
     RunContext run{options, roots, user_entities, gazetteer_hash, pool, reporter, failed};
 
@@ -766,6 +818,37 @@ IndexSummary update_index(const IndexOptions& options, IndexObserver& observer) 
 
     std::vector<std::vector<const WalkedFile*>> per_shard(shards.size());
     for (const auto& f : files) per_shard[shard_of(f.path.string(), shards.size())].push_back(&f);
+
+    // Page furniture is learnt from the whole collection before any article is analysed:
+    // the counts the index saved, plus the files this run will read (new or changed ones:
+    // a new file of a known source is cleaned with what the others taught, without reading
+    // them again). A changed file is counted again; the threshold grows with the source.
+    documents::FurnitureDetector furniture = documents::FurnitureDetector::parse(writers.front()->stored_furniture());
+    {
+        std::mutex lock;
+        std::vector<std::future<void>> observed;
+        for (std::size_t i = 0; i < writers.size(); ++i)
+            for (const WalkedFile* f : per_shard[i]) {
+                if (!writers[i]->needs_reading(*f)) continue;
+                auto done = std::make_shared<std::promise<void>>();
+                observed.push_back(done->get_future());
+                pool.submit([done, &lock, &furniture, path = f->path.string(), read = options.read](Analysis&) {
+                    try {
+                        auto contents = readers::read_file(path, read);
+                        if (!contents.skipped) {
+                            std::lock_guard<std::mutex> guard(lock);
+                            for (const auto& article : contents.articles)
+                                furniture.observe(furniture_group(article, path), article.body);
+                        }
+                    } catch (...) {
+                        // Unreadable now: the main pass reports it.
+                    }
+                    done->set_value();
+                });
+            }
+        for (auto& f : observed) f.get();
+    }
+    run.furniture = &furniture;
 
     auto write_shard = [&](std::size_t i) {
         writers[i]->update(per_shard[i]);
@@ -790,6 +873,18 @@ IndexSummary update_index(const IndexOptions& options, IndexObserver& observer) 
         for (auto& t : threads_of_shards) t.join();
         for (auto& e : errors)
             if (e) std::rethrow_exception(e);
+    }
+    // What one document cannot decide about a name, the whole collection can (see
+    // collection_entities.hpp). Committed on its own: a run killed here leaves the index as
+    // the writers left it, and the next run decides again.
+    if (!failed && std::any_of(writers.begin(), writers.end(), [](const auto& w) { return w->collection_pass_pending(); })) {
+        std::vector<Xapian::WritableDatabase*> databases;
+        for (auto& w : writers) databases.push_back(&w->database());
+        run_collection_pass(databases, loaded->gazetteer);
+        for (auto* db : databases) {
+            db->set_metadata(std::string(schema::meta::kCollectionPassPending), "");
+            db->commit();
+        }
     }
     reporter.finished();
 

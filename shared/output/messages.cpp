@@ -245,15 +245,23 @@ std::string_view entity_type_label(Lang lang, std::string_view type) {
     struct Pair {
         std::string_view fr, en;
     };
-    static constexpr std::array<Pair, 9> kTypes{{
+    static constexpr std::array<Pair, 17> kTypes{{
+        {"personne", "person"},
         {"pays", "country"},
-        {"ville/r\u00E9gion", "city/region"},
+        {"ville", "city"},
+        {"r\u00E9gion", "region"},
+        {"d\u00E9partement", "d\u00E9partement"},
+        {"lieu", "place"},
+        {"parti", "party"},
+        {"syndicat", "union"},
+        {"entreprise", "company"},
+        {"m\u00E9dia", "media"},
+        {"institution", "institution"},
         {"organisation", "organisation"},
         {"groupe arm\u00E9", "armed group"},
         {"op\u00E9ration militaire", "military operation"},
         {"alliance", "alliance"},
-        {"personne", "person"},
-        {"institution", "institution"},
+        {"ville/r\u00E9gion", "city/region"},
         {"autre", "other"},
     }};
     for (const auto& p : kTypes)

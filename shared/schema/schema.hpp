@@ -13,7 +13,7 @@ namespace veille::schema {
 
 // Bumped whenever what is written to the index changes meaning; stored in the index metadata
 // so an old index is rebuilt rather than misread.
-inline constexpr int kSchemaVersion = 7;
+inline constexpr int kSchemaVersion = 8;
 
 enum class Term {
     Folded,         // "" + folded word, positional: body and title text, stopwords included
@@ -28,6 +28,8 @@ enum class Term {
     Entity,         // folded canonical name of an entity the document names ("etat islamique")
     ArticleEntity,  // on a comment: an entity its article names
     Duplicate,      // near-duplicate key (as in kSlotDuplicate): the reprints of one text
+    NameMention,    // a capitalised name no list knows: folded key, '\x1e', spelling ("kati\x1eKati")
+    NameEvidence,   // what the document says of that name's kind: type, '\x1e', key ("lieu\x1ekati")
 };
 
 enum class TermKind { Text, Boolean };
@@ -40,7 +42,7 @@ struct TermSpec {
 };
 
 // clang-format off
-inline constexpr std::array<TermSpec, 12> kTerms{{
+inline constexpr std::array<TermSpec, 14> kTerms{{
     {Term::Folded,        "",    TermKind::Text,    "folded word, with positions (phrases)"},
     {Term::Exact,         "XE",  TermKind::Text,    "accented exact form, ranks exact spellings first"},
     {Term::Stem,          "Z",   TermKind::Text,    "stem of the accented word, folded"},
@@ -53,6 +55,8 @@ inline constexpr std::array<TermSpec, 12> kTerms{{
     {Term::Entity,        "XN",  TermKind::Boolean, "entity named by the document (folded canonical name)"},
     {Term::ArticleEntity, "XNA", TermKind::Boolean, "entity named by a comment's article"},
     {Term::Duplicate,     "XD",  TermKind::Boolean, "near-duplicate key: finds the other sources of a reprint"},
+    {Term::NameMention,   "XNM", TermKind::Boolean, "unknown capitalised name: key \\x1e spelling (collection pass)"},
+    {Term::NameEvidence,  "XNE", TermKind::Boolean, "kind evidence for a name: type \\x1e key (collection pass)"},
 }};
 // clang-format on
 
@@ -164,6 +168,9 @@ inline constexpr std::string_view kHashPrefix = "veille:hash:";  // + content ha
                                                                    // (finds a renamed file's documents)
 inline constexpr std::string_view kUserEntities = "veille:entities:user";  // user gazetteers (TSV)
 inline constexpr std::string_view kGazetteerHash = "veille:entities:hash";  // re-analyse on change
+inline constexpr std::string_view kFurniture = "veille:furniture";  // page furniture counts (documents/furniture.hpp)
+inline constexpr std::string_view kCollectionEntities = "veille:entities:collection";  // the pass's decisions
+inline constexpr std::string_view kCollectionPassPending = "veille:entities:pass-pending";  // documents changed since
 }  // namespace meta
 
 // Stable 64-bit FNV-1a hash as 16 hex digits: document ids and path keys. Stable across

@@ -193,8 +193,10 @@ struct Built {
 class Builder {
 public:
     Builder(const analysis::FrenchAnalyzer& a, const entities::EntityGazetteer* g,
-            std::vector<LexToken> toks, bool keep_stopwords, ParsedQuery& out)
-        : analyzer_(a), gazetteer_(g), toks_(std::move(toks)), keep_stopwords_(keep_stopwords), out_(out) {
+            const QueryBuilder::CollectionNamesOf& names, std::vector<LexToken> toks, bool keep_stopwords,
+            ParsedQuery& out)
+        : analyzer_(a), gazetteer_(g), names_(names), toks_(std::move(toks)), keep_stopwords_(keep_stopwords),
+          out_(out) {
         // Each typed word analysed once, for what the whole query's reading needs to know.
         has_word_.assign(toks_.size(), false);
         for (std::size_t i = 0; i < toks_.size(); ++i) {
@@ -536,8 +538,8 @@ private:
             case Field::ArticleEntity: {
                 const std::string key = entity_key(t.text);
                 if (key.empty()) return {};
-                const Term term = *field == Field::Entity ? Term::Entity : Term::ArticleEntity;
-                return {Xapian::Query(schema::term(term, key)), true};
+                if (*field == Field::Entity) return {entity_query(key, names_), true};
+                return {Xapian::Query(schema::term(Term::ArticleEntity, key)), true};
             }
             case Field::Date:
             case Field::After:
@@ -562,6 +564,7 @@ private:
 
     const analysis::FrenchAnalyzer& analyzer_;
     const entities::EntityGazetteer* gazetteer_;
+    const QueryBuilder::CollectionNamesOf& names_;
     std::vector<LexToken> toks_;
     std::size_t pos_ = 0;
     bool keep_stopwords_;
@@ -579,8 +582,18 @@ private:
 
 }  // namespace
 
+Xapian::Query entity_query(const std::string& key, const QueryBuilder::CollectionNamesOf& names_of) {
+    Xapian::Query q(schema::term(Term::Entity, key));
+    if (!names_of) return q;
+    std::vector<Xapian::Query> any{q};
+    for (const auto& name : names_of(key))  // every spelling of the name: "XNMvalls\x1e*"
+        any.emplace_back(Xapian::Query::OP_WILDCARD,
+                         schema::term(Term::NameMention, name + schema::kEntityTypeSeparator));
+    return any.size() == 1 ? q : Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
+}
+
 Xapian::Query QueryBuilder::entity_filter(std::string_view name) const {
-    return Xapian::Query(schema::term(Term::Entity, entity_key_of(analyzer_, gazetteer_, name)));
+    return entity_query(entity_key_of(analyzer_, gazetteer_, name), collection_names_);
 }
 
 std::optional<Xapian::Query> QueryBuilder::date_filter(schema::Field field, std::string_view value) const {
@@ -592,13 +605,13 @@ std::optional<Xapian::Query> QueryBuilder::date_filter(schema::Field field, std:
 ParsedQuery QueryBuilder::parse(std::string_view input) const {
     ParsedQuery out;
     auto tokens = Lexer(input, out.warnings).run();
-    Builder strict(analyzer_, gazetteer_, tokens, false, out);
+    Builder strict(analyzer_, gazetteer_, collection_names_, tokens, false, out);
     out.query = strict.run(out.filters_only);
     if ((out.query.empty() || out.filters_only) && strict.saw_stopwords()) {
         // Only stopwords were typed ("qu'il", "la"): search them rather than nothing.
         ParsedQuery again;
         again.warnings = out.warnings;
-        Builder loose(analyzer_, gazetteer_, tokens, true, again);
+        Builder loose(analyzer_, gazetteer_, collection_names_, tokens, true, again);
         again.query = loose.run(again.filters_only);
         out = std::move(again);
     }

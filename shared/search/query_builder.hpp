@@ -12,6 +12,7 @@
 // operators and unknown fields are repaired (with a warning) rather than refused.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -78,6 +79,12 @@ public:
 
     ParsedQuery parse(std::string_view input) const;
 
+    // The names the collection decided stand for an entity (entities/collection_names.hpp):
+    // entité:K then also finds the documents that write one of them ("Valls" alone for
+    // Manuel Valls). Given by the searcher, which reads them from the index when first asked.
+    using CollectionNamesOf = std::function<std::vector<std::string>(const std::string& entity_key)>;
+    void use_collection_names(CollectionNamesOf names) { collection_names_ = std::move(names); }
+
     // The filters behind entité: and date:, for command-line options that mean the same.
     // An entity may be named by any of its forms; a bad date gives nullopt.
     Xapian::Query entity_filter(std::string_view name) const;
@@ -98,6 +105,11 @@ public:
 private:
     const analysis::FrenchAnalyzer& analyzer_;
     const entities::EntityGazetteer* gazetteer_;
+    CollectionNamesOf collection_names_;
 };
+
+// The documents naming the entity of folded key `key`: its term, or any name the collection
+// decided is that entity (`names_of` may be empty).
+Xapian::Query entity_query(const std::string& key, const QueryBuilder::CollectionNamesOf& names_of);
 
 }  // namespace veille::search

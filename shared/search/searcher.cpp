@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <optional>
 #include <cstdlib>
 #include <map>
 #include <set>
@@ -12,6 +13,7 @@
 #include <unordered_map>
 
 #include "analysis/french_analyzer.hpp"
+#include "entities/collection_names.hpp"
 #include "entities/gazetteer.hpp"
 #include "errors.hpp"
 #include "schema/index_location.hpp"
@@ -37,6 +39,13 @@ struct Searcher::Impl {
     analysis::FrenchAnalyzer analyzer;
     entities::EntityGazetteer gazetteer{analyzer};
     QueryBuilder builder{analyzer, &gazetteer};
+    // The collection pass's decisions, read from the index the first time a filter needs them.
+    std::optional<entities::CollectionNames> collection_names;
+    std::vector<std::string> names_of(const std::string& entity_key) {
+        if (!collection_names)
+            collection_names = entities::CollectionNames::parse(db.get_metadata(std::string(schema::meta::kCollectionEntities)));
+        return collection_names->names_of(entity_key);
+    }
 };
 
 namespace {
@@ -173,8 +182,9 @@ Searcher::Searcher(const fs::path& db) : impl_(std::make_unique<Impl>()) {
     // Aliases of the built-in entities and of the user's own (saved in the index by
     // veille-index --entities), so entité:Daech finds État islamique.
     std::vector<documents::Diagnostic> ignored;  // veille-index reported them already
-    impl_->gazetteer.load_tsv(entities::EntityGazetteer::builtin_tsv(), "gazetteer.tsv", ignored);
+    impl_->gazetteer.load_builtin(ignored, /*for_queries=*/true);
     if (!user.empty()) impl_->gazetteer.load_tsv(user, "user entities", ignored);
+    impl_->builder.use_collection_names([impl = impl_.get()](const std::string& key) { return impl->names_of(key); });
 }
 
 Searcher::~Searcher() = default;
@@ -515,6 +525,7 @@ SearchResults Searcher::search(const SearchOptions& options) {
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt >= 3) throw IndexError("the index keeps changing under the search: try again");
             impl_->db.reopen();
+            impl_->collection_names.reset();
         }
     }
 }

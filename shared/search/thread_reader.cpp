@@ -138,7 +138,7 @@ ThreadReader::ThreadReader(const fs::path& db) : impl_(std::make_unique<Impl>())
         throw IndexError("cannot open index " + db.string() + ": " + e.get_msg());
     }
     std::vector<documents::Diagnostic> ignored;  // veille-index reported them already
-    impl_->gazetteer.load_tsv(entities::EntityGazetteer::builtin_tsv(), "gazetteer.tsv", ignored);
+    impl_->gazetteer.load_builtin(ignored, /*for_queries=*/true);
     const std::string user = impl_->db.get_metadata(std::string(schema::meta::kUserEntities));
     if (!user.empty()) impl_->gazetteer.load_tsv(user, "user entities", ignored);
     const auto& all = impl_->gazetteer.entities();
