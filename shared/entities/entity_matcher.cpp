@@ -1,6 +1,7 @@
 #include "entities/entity_matcher.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <map>
 #include <unordered_map>
@@ -59,7 +60,15 @@ bool sentence_initial(std::string_view text, std::size_t begin) {
             }
             return ch == "…";
         }
-        return c == '.' || c == '!' || c == '?' || c == ':' || c == '\n' || c == ';';
+        if (c == '.') {
+            // "M. Dubreuilh", "Mme. X", "Dr. Y": the dot of a title, not the end of a sentence.
+            std::size_t b = begin - 1;
+            while (b > 0 && std::isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
+            const std::string_view word = text.substr(b, begin - 1 - b);
+            static constexpr std::array<std::string_view, 9> kTitles{"M", "MM", "Mme", "Mmes", "Mlle", "Dr", "Me", "Mgr", "Pr"};
+            return std::find(kTitles.begin(), kTitles.end(), word) == kTitles.end();
+        }
+        return c == '!' || c == '?' || c == ':' || c == '\n' || c == ';';
     }
     return true;
 }

@@ -252,7 +252,7 @@ def main():
                 if common_word or first:
                     flags.append('indice')
             elif pop >= SMALL:
-                flags.append('indice-fort' if common_word else 'indice')
+                flags.append('indice')  # "à Vitré", "Moulins (Allier)": a town's cue is enough
             else:
                 flags.append('indice-fort' if single or common_word else 'indice')
             g.add('lieux.tsv', name, 'ville', [name], flags)

@@ -99,6 +99,94 @@ BOOST_AUTO_TEST_CASE(sentences_and_the_entities_they_name) {
     }
 }
 
+// The lists generated from open data (communes, countries, deputies…) and the hand lists
+// (unions, institutions, media…): names that are also words, first names or parts of longer
+// names count only where the text says they are the entity.
+BOOST_AUTO_TEST_CASE(names_that_are_also_words_count_where_the_text_supports_them) {
+    struct Case {
+        const char* text;
+        std::vector<std::string> must;
+        std::vector<std::string> must_not;
+    };
+    const std::vector<Case> cases = {
+        // Big cities: the name written as a name is enough, even at a sentence start.
+        {"Les prix flambent à Grenoble et à Reims.", {"Grenoble", "Reims"}, {}},
+        {"Bordeaux accueille le sommet.", {"Bordeaux"}, {}},
+        // A town whose name is a word: a cue ("à", "(Vaucluse)") or a capital mid-sentence.
+        {"Le festival d’Orange (Vaucluse) ouvre ce soir.", {"Orange"}, {}},
+        {"Il a grandi à Sens, dans l’Yonne.", {"Sens", "Yonne"}, {}},
+        {"Cela n’a aucun sens.", {}, {"Sens"}},
+        {"Sens unique à l’entrée du village.", {}, {"Sens"}},
+        {"Une orange pressée et des tours de magie.", {}, {"Orange", "Tours"}},
+        // A small commune needs the commune, its mayor or its département.
+        {"Le maire de Mars a démissionné.", {"Mars"}, {}},
+        {"La mission vers Mars est reportée.", {}, {"Mars"}},
+        {"Mars (Ardèche) compte trois cents habitants.", {"Mars"}, {}},
+        // A first name that is a city: not before a family name.
+        {"Nancy Pelosi a reçu la délégation.", {}, {"Nancy"}},
+        {"Les étudiants de Nancy manifestent.", {"Nancy"}, {}},
+        {"La maire de Nancy Laurent Hénard le confirme.", {"Nancy"}, {}},
+        {"Metz, Nancy, Thionville : la Lorraine vote.", {"Nancy", "Metz", "Thionville", "Lorraine"}, {}},
+        // "Le Havre" after "du"/"au"; "du Monde" is the paper, unless a longer name.
+        {"Le port du Havre est bloqué ; au Havre, les dockers votent.", {"Le Havre"}, {}},
+        {"Selon une enquête du Monde, la réforme coûtera plus cher.", {"Le Monde"}, {}},
+        {"La Coupe du Monde commence jeudi.", {}, {"Le Monde"}},
+        {"Il a fait le tour du monde entier.", {}, {"Le Monde"}},
+        // A longer place name ("Irlande du Nord") is not the département du Nord.
+        {"Les élections en Irlande du Nord.", {}, {"Nord"}},
+        // Institutions the press writes in lower case; bodies of other countries are not ours.
+        {"Le conseil constitutionnel a censuré la loi.", {"Conseil constitutionnel"}, {}},
+        {"La Cour des comptes publie son rapport.", {"Cour des comptes"}, {}},
+        {"La police nationale malienne a arrêté deux suspects.", {}, {"Police nationale"}},
+        // Parties, unions, companies, media, people of the open data and the hand lists.
+        {"L’UMP et le Front national devancent EELV.", {"UMP", "Front national", "Europe Écologie Les Verts"}, {}},
+        {"La CGT appelle à la grève chez Air France.", {"CGT", "Air France"}, {}},
+        {"Manuel Valls et Angela Merkel à Berlin.", {"Manuel Valls", "Angela Merkel", "Berlin"}, {}},
+        // Countries of the open data, with their demonyms.
+        {"Les autorités islandaises ont fermé l’aéroport.", {"Islande"}, {}},
+        // French names of foreign cities.
+        {"Les combats reprennent à Alep.", {"Alep"}, {}},
+    };
+    for (const auto& c : cases) {
+        BOOST_TEST_CONTEXT(c.text) {
+            auto got = world().names(c.text, false);
+            for (const auto& m : c.must) BOOST_TEST(got.count(m) == 1u, "missing " << m);
+            for (const auto& m : c.must_not) BOOST_TEST(got.count(m) == 0u, "unexpected " << m);
+        }
+    }
+}
+
+// Once confirmed, a place is that place in every mention (one sense per document); a person
+// named in full is also every lone mention of the family name.
+BOOST_AUTO_TEST_CASE(one_sense_per_document) {
+    auto count_of = [](std::string_view text, const std::string& name) {
+        for (const auto& e : world().find(text, false))
+            if (e.name == name) return e.count;
+        return 0u;
+    };
+    BOOST_TEST(count_of("Sens est calme. La mairie de Sens a voté. Sens attend.", "Sens") == 3u);
+    BOOST_TEST(count_of("Sens est calme. Sens attend.", "Sens") == 0u);  // no cue, sentence starts only
+    BOOST_TEST(count_of("Manuel Valls a parlé. Selon M. Valls, rien ne change. Valls repart.", "Manuel Valls") == 3u);
+    // Two people of the same family name: the lone name is neither.
+    const std::string both = "Marianne Dubois et Jacqueline Dubois. Mme Dubois a dit non.";
+    BOOST_TEST(count_of(both, "Marianne Dubois") == 1u);
+    BOOST_TEST(count_of(both, "Jacqueline Dubois") == 1u);
+}
+
+// A name no list knows is only recorded with what this text says of its kind: the collection
+// decides (indexing/collection_entities.hpp).
+BOOST_AUTO_TEST_CASE(unknown_names_are_discovered_with_their_local_evidence) {
+    std::map<std::string, veille::entities::EntityCount> got;
+    for (const auto& e : world().find("M. Dubreuilh a dit non. Elle vit à Kerbrigou. La CFTX (Confédération "
+                                      "fictive des travailleurs) proteste. Julien Barzac arrive."))
+        got[e.name] = e;
+    BOOST_TEST(got["Dubreuilh"].discovered);
+    BOOST_TEST(got["Dubreuilh"].type == "personne");  // M.
+    BOOST_TEST(got["Kerbrigou"].type == "lieu");       // à
+    BOOST_TEST(got["Julien Barzac"].type == "personne");  // Julien is a first name
+    BOOST_TEST(!got.count("Elle"));
+}
+
 BOOST_AUTO_TEST_CASE(the_seed_article_and_its_comments) {
     const auto path = std::string(VEILLE_SOURCE_DIR) + "/corpora/seed/mali-russie.txt";
     auto contents = readers::read_file(path);
