@@ -1,15 +1,14 @@
 // Page furniture: line shapes, their counts per group, and the binary form they are kept in.
 #include "documents/furniture.hpp"
 
-#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
-#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <array>
 #include <iterator>
 #include <memory>
 
+#include "text/fold.hpp"
 #include "text/utf8.hpp"
 
 namespace veille::documents {
@@ -49,54 +48,6 @@ std::string_view placeholder(std::string_view word) {
     if (contains(kMonths, word)) return kMonth;
     if (contains(kWeekdays, word)) return kWeekday;
     return word;
-}
-
-bool is_mark(char32_t c) {
-    if (c < 0x300) return false;
-    auto t = u_charType(static_cast<UChar32>(c));
-    return t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK || t == U_ENCLOSING_MARK;
-}
-
-// Case folding without accents for the code points where Latin, Greek and Cyrillic letters
-// live, built once from ICU (thread-safe static); beyond it letters are only case-folded.
-constexpr char32_t kTableSize = 0x2000;
-
-struct FoldTable {
-    std::array<std::string, kTableSize> folded;
-
-    FoldTable() {
-        UErrorCode status = U_ZERO_ERROR;
-        const icu::Normalizer2* nfkd = icu::Normalizer2::getNFKDInstance(status);
-        for (char32_t c = 0x80; c < kTableSize; ++c) {
-            if (!u_isalpha(static_cast<UChar32>(c))) continue;
-            auto lower = static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT));
-            switch (lower) {  // ligatures French uses, and ß: NFKD leaves them whole
-                case U'œ': folded[c] = "oe"; continue;
-                case U'æ': folded[c] = "ae"; continue;
-                case U'ß': folded[c] = "ss"; continue;
-                default: break;
-            }
-            icu::UnicodeString decomposed;
-            status = U_ZERO_ERROR;
-            if (nfkd) nfkd->normalize(icu::UnicodeString(static_cast<UChar32>(lower)), decomposed, status);
-            std::string out;
-            if (U_SUCCESS(status)) {
-                for (int32_t i = 0; i < decomposed.length();) {
-                    UChar32 d = decomposed.char32At(i);
-                    i += U16_LENGTH(d);
-                    if (is_mark(static_cast<char32_t>(d))) continue;
-                    append_utf8(out, static_cast<char32_t>(u_foldCase(d, U_FOLD_CASE_DEFAULT)));
-                }
-            }
-            if (out.empty()) append_utf8(out, lower);
-            folded[c] = std::move(out);
-        }
-    }
-};
-
-const FoldTable& fold_table() {
-    static const FoldTable table;
-    return table;
 }
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
@@ -168,7 +119,7 @@ bool make_shape(std::string_view raw_line, std::string& shape, bool limited) {
             } else {
                 end_token();
             }
-        } else if (is_mark(c)) {
+        } else if (text::is_mark(c)) {
             continue;  // accents are removed, whether precomposed or combining
         } else if (u_isdigit(static_cast<UChar32>(c))) {
             end_letters();
@@ -176,11 +127,8 @@ bool make_shape(std::string_view raw_line, std::string& shape, bool limited) {
             in_digits = true;
         } else if (c != text::kReplacementChar && u_isalpha(static_cast<UChar32>(c))) {
             in_digits = false;
-            if (c < kTableSize) {
-                letters += fold_table().folded[c];
-            } else {
-                append_utf8(letters, static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT)));
-            }
+            std::string exact;  // not wanted here
+            text::fold_code_point(c, exact, letters);
         } else {
             end_token();
         }

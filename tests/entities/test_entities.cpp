@@ -41,6 +41,23 @@ const World& world() {
     return w;
 }
 
+// A sentence and the entities it must, and must not, name.
+struct NameCase {
+    const char* text;
+    std::vector<std::string> must;
+    std::vector<std::string> must_not;
+};
+
+void expect_names(const std::vector<NameCase>& cases) {
+    for (const auto& c : cases) {
+        BOOST_TEST_CONTEXT(c.text) {
+            auto got = world().names(c.text, false);
+            for (const auto& m : c.must) BOOST_TEST(got.count(m) == 1u, "missing " << m);
+            for (const auto& m : c.must_not) BOOST_TEST(got.count(m) == 0u, "unexpected " << m);
+        }
+    }
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(entities)
@@ -50,12 +67,7 @@ BOOST_AUTO_TEST_CASE(the_builtin_gazetteer_is_large_and_loads_cleanly) {
 }
 
 BOOST_AUTO_TEST_CASE(sentences_and_the_entities_they_name) {
-    struct Case {
-        const char* text;
-        std::vector<std::string> must;
-        std::vector<std::string> must_not;
-    };
-    const std::vector<Case> cases = {
+    const std::vector<NameCase> cases = {
         // Aliases, acronyms, elisions, case.
         {"la formation de l’Alliance des États du Sahel (AES)", {"Alliance des États du Sahel"}, {"Sahel"}},
         {"les pays de l’AES se retirent", {"Alliance des États du Sahel"}, {}},
@@ -90,25 +102,14 @@ BOOST_AUTO_TEST_CASE(sentences_and_the_entities_they_name) {
         {"ei ei oh", {}, {"État islamique"}},
         {"le franc CFA", {}, {"France"}},
     };
-    for (const auto& c : cases) {
-        BOOST_TEST_CONTEXT(c.text) {
-            auto got = world().names(c.text, false);
-            for (const auto& m : c.must) BOOST_TEST(got.count(m) == 1u, "missing " << m);
-            for (const auto& m : c.must_not) BOOST_TEST(got.count(m) == 0u, "unexpected " << m);
-        }
-    }
+    expect_names(cases);
 }
 
 // The lists generated from open data (communes, countries, deputies…) and the hand lists
 // (unions, institutions, media…): names that are also words, first names or parts of longer
 // names count only where the text says they are the entity.
 BOOST_AUTO_TEST_CASE(names_that_are_also_words_count_where_the_text_supports_them) {
-    struct Case {
-        const char* text;
-        std::vector<std::string> must;
-        std::vector<std::string> must_not;
-    };
-    const std::vector<Case> cases = {
+    const std::vector<NameCase> cases = {
         // Big cities: the name written as a name is enough, even at a sentence start.
         {"Les prix flambent à Grenoble et à Reims.", {"Grenoble", "Reims"}, {}},
         {"Bordeaux accueille le sommet.", {"Bordeaux"}, {}},
@@ -147,13 +148,7 @@ BOOST_AUTO_TEST_CASE(names_that_are_also_words_count_where_the_text_supports_the
         // French names of foreign cities.
         {"Les combats reprennent à Alep.", {"Alep"}, {}},
     };
-    for (const auto& c : cases) {
-        BOOST_TEST_CONTEXT(c.text) {
-            auto got = world().names(c.text, false);
-            for (const auto& m : c.must) BOOST_TEST(got.count(m) == 1u, "missing " << m);
-            for (const auto& m : c.must_not) BOOST_TEST(got.count(m) == 0u, "unexpected " << m);
-        }
-    }
+    expect_names(cases);
 }
 
 // Once confirmed, a place is that place in every mention (one sense per document); a person

@@ -199,31 +199,27 @@ BOOST_AUTO_TEST_CASE(the_facet_summary_is_one_line_that_fits) {
             BOOST_TEST(veille::text::display_width(lines[0]) <= width, lines[0]);
         }
     }
-    std::ostringstream wide;
-    veille::output::render_facet_summary(wide, facets, TerminalStyle{false, 200});
-    BOOST_TEST(wide.str() ==
+    auto summary = [](const auto& f, std::size_t width, Lang lang = Lang::Fr) {
+        std::ostringstream out;
+        veille::output::render_facet_summary(out, f, TerminalStyle{false, width, lang});
+        return out.str();
+    };
+    BOOST_TEST(summary(facets, 200) ==
                "Entités : Mali 40 · Russie 31 · État islamique 12 · Barkhane 9 · Assimi Goïta 4 · Kidal 3"
                " │ 6 articles, 38 commentaires │ 2024-11 → 2025-11 (2 sans date)\n");
-    std::ostringstream narrow;
-    veille::output::render_facet_summary(narrow, facets, TerminalStyle{false, 100});
     // Entities that do not fit end the list with "…"; how many, when that fits too.
-    BOOST_TEST(narrow.str() ==
+    BOOST_TEST(summary(facets, 100) ==
                "Entités : Mali 40 · Russie 31 · … │ 6 articles, 38 commentaires │ 2024-11 → 2025-11 (2 sans date)\n");
-    std::ostringstream counted;
-    veille::output::render_facet_summary(counted, facets, TerminalStyle{false, 115});
-    BOOST_TEST(counted.str() == "Entités : Mali 40 · Russie 31 · … 4 de plus │ 6 articles, 38 commentaires │ "
-                                "2024-11 → 2025-11 (2 sans date)\n");
+    BOOST_TEST(summary(facets, 115) == "Entités : Mali 40 · Russie 31 · … 4 de plus │ 6 articles, 38 commentaires │ "
+                                       "2024-11 → 2025-11 (2 sans date)\n");
     // So are those counted but not listed (--facet-limit 6 of 57).
     auto limited = facets;
     limited.entities_total = 57;
-    std::ostringstream all_listed_fit;
-    veille::output::render_facet_summary(all_listed_fit, limited, TerminalStyle{false, 200});
-    BOOST_TEST(all_listed_fit.str() ==
+    BOOST_TEST(summary(limited, 200) ==
                "Entités : Mali 40 · Russie 31 · État islamique 12 · Barkhane 9 · Assimi Goïta 4 · Kidal 3 · … 51 de plus"
                " │ 6 articles, 38 commentaires │ 2024-11 → 2025-11 (2 sans date)\n");
-    std::ostringstream limited_en;
-    veille::output::render_facet_summary(limited_en, limited, TerminalStyle{false, 100, Lang::En});
-    BOOST_TEST(contains(limited_en.str(), "Entities: Mali 40 · Russie 31 · … 55 more │"), limited_en.str());
+    const std::string limited_en = summary(limited, 100, Lang::En);
+    BOOST_TEST(contains(limited_en, "Entities: Mali 40 · Russie 31 · … 55 more │"), limited_en);
     std::ostringstream limited_narrow;
     veille::output::render_facet_summary(limited_narrow, limited, TerminalStyle{false, 100});
     BOOST_TEST(contains(limited_narrow.str(), "Entités : Mali 40 · Russie 31 · … │"), limited_narrow.str());
