@@ -265,11 +265,16 @@ std::vector<EntityCount> EntityMatcher::find(std::string_view text, const std::v
             continue;
         }
         m.initial = sentence_initial(text, units[m.at].token->begin);
-        m.cued = m.strong || (m.at > 0 && is_place_preposition(folded_at(m.at - 1)) &&
-                              !(m.at > 1 && units[m.at - 2].capitalised && !units[m.at - 2].matched &&
-                                !sentence_initial(text, units[m.at - 2].token->begin)));
+        // The cue comes before an elided article that belongs to the name: "à L’Union".
+        std::size_t at = m.at;
+        if (at > 0 && units[at - 1].token->kind == TokenKind::Elision && folded_at(at - 1) == "l") --at;
+        m.cued = m.strong || (at > 0 && is_place_preposition(folded_at(at - 1)) &&
+                              !(at > 1 && units[at - 2].capitalised && !units[at - 2].matched &&
+                                !sentence_initial(text, units[at - 2].token->begin)));
+        // "dans le Calvados", "dans la Manche", "dans les Landes".
+        if (!m.cued && at > 1 && is_article(folded_at(at - 1)) && folded_at(at - 2) == "dans") m.cued = true;
         const bool accepted = e.evidence == Evidence::StrongCue ? m.strong
-                              : e.evidence == Evidence::Cue     ? m.cued || !m.initial
+                              : e.evidence == Evidence::Cue     ? m.cued || (!m.initial && !e.common_word)
                                                                 : true;
         if (accepted) confirmed[m.entity] = true;
         else confirmed.try_emplace(m.entity, false);

@@ -52,6 +52,7 @@ struct Flags {
     Evidence evidence = Evidence::Name;
     bool first_name = false;
     bool lower_case = false;
+    bool common_word = false;
     std::string unknown;
 };
 Flags parse_flags(std::string_view column) {
@@ -65,6 +66,7 @@ Flags parse_flags(std::string_view column) {
         else if (flag == "indice-fort") f.evidence = Evidence::StrongCue;
         else if (flag == "prénom") f.first_name = true;
         else if (flag == "minuscules") f.lower_case = true;
+        else if (flag == "mot") f.common_word = true;
         else f.unknown = std::string(flag);
     }
     return f;
@@ -162,7 +164,7 @@ void EntityGazetteer::load_tsv(std::string_view tsv, std::string_view origin,
             flags = parse_flags(forms.substr(tab3 + 1));
             forms = forms.substr(0, tab3);
             if (!flags.unknown.empty())
-                warn("unknown flag \"" + flags.unknown + "\" (expected indice, indice-fort, prénom or minuscules): ignored");
+                warn("unknown flag \"" + flags.unknown + "\" (expected indice, indice-fort, prénom, mot or minuscules): ignored");
         }
         forms = trim(forms);
         if (name.empty()) {
@@ -186,7 +188,7 @@ void EntityGazetteer::load_tsv(std::string_view tsv, std::string_view origin,
             index = it->second;
         } else {
             index = entities_.size();
-            Entity e{std::string(name), std::string(type), key, flags.evidence, flags.first_name, {}};
+            Entity e{std::string(name), std::string(type), key, flags.evidence, flags.first_name, flags.common_word, {}};
             // "Jean-Marie Le Pen": what follows the first name is the family name.
             if (type == "personne")
                 if (auto space = name.find(' '); space != std::string_view::npos) {

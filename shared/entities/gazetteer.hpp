@@ -32,6 +32,7 @@ struct Entity {
     std::string key;   // folded canonical name, the index term's value: "etat islamique"
     Evidence evidence = Evidence::Name;
     bool first_name = false;  // also a first name: "Nancy Pelosi" is not Nancy
+    bool common_word = false;  // also a French word (Calais, L'Union): a capital is not enough
     // A person's family name as folded units ("valls", "vallaud belkacem"): alone in a
     // document that names the person in full, it is that person.
     std::vector<std::string> surname;

@@ -17,6 +17,7 @@ forms, flags) and prenoms.txt (first names, one a line). Flags (4th column):
                the text supports it (a place cue, or not at a sentence start)
   indice-fort  a small commune: only "la commune de X", "X (Gironde)" and the like
   prénom       also a first name: not when a capitalised word follows ("Nancy Pelosi")
+  mot          also a French word: with 'indice', a capital mid-sentence is not enough
 Only the Python 3 standard library is needed.
 """
 import argparse
@@ -201,7 +202,7 @@ def main():
         name = r['nom'].replace("'", '’')
         flags = []
         if is_common(name):
-            flags.append('indice')
+            flags += ['indice', 'mot']
         if is_first_name(name):
             flags += ['indice', 'prénom']
         g.add('lieux.tsv', name, 'département', [name], flags)
@@ -246,6 +247,8 @@ def main():
             single = len([w for w in words(name) if w not in PARTICLES]) <= 1
             common_word, first = is_common(name), is_first_name(name)
             flags = ['prénom'] if first else []
+            if common_word and pop < BIG_CITY:
+                flags.append('mot')  # "l'Union", "le Commerce": a capital mid-sentence is not enough
             if pop >= BIG_CITY:
                 pass
             elif pop >= TOWN:

@@ -135,6 +135,11 @@ BOOST_AUTO_TEST_CASE(names_that_are_also_words_count_where_the_text_supports_the
         {"Il a fait le tour du monde entier.", {}, {"Le Monde"}},
         // A longer place name ("Irlande du Nord") is not the département du Nord.
         {"Les élections en Irlande du Nord.", {}, {"Nord"}},
+        // A département that is also a word: "dans le", "du" are cues; a capital is not.
+        {"Des orages dans le Calvados et dans la Manche.", {"Calvados", "Manche"}, {}},
+        {"Un vieux Calvados hors d’âge.", {}, {"Calvados"}},
+        {"Il vit à L’Union, près de Toulouse ; l’Union européenne paie.", {"L'Union", "Union européenne"}, {}},
+        {"Selon la Comédie, l’Union n’a rien dit.", {}, {"L'Union"}},
         // Institutions the press writes in lower case; bodies of other countries are not ours.
         {"Le conseil constitutionnel a censuré la loi.", {"Conseil constitutionnel"}, {}},
         {"La Cour des comptes publie son rapport.", {"Cour des comptes"}, {}},
