@@ -75,8 +75,11 @@ public:
 
     // Adds the entities of a TSV text; `origin` names it in diagnostics ("file:line: …").
     // A later entity with the same canonical name adds its forms to the earlier one.
+    // With `aliases_only` (a query's needs), a line whose only form is its canonical name is
+    // skipped: a query finds such a name as typed, and analysing it costs start-up time.
     void load_tsv(std::string_view tsv, std::string_view origin,
-                  std::vector<documents::Diagnostic>& diagnostics, bool capitals_required = false);
+                  std::vector<documents::Diagnostic>& diagnostics, bool capitals_required = false,
+                  bool aliases_only = false);
 
     const std::vector<Entity>& entities() const { return entities_; }
     const std::vector<Form>& forms() const { return forms_; }
@@ -105,6 +108,12 @@ public:
 
     // The folded key of any name, as stored in the index ("État islamique" -> "etat islamique").
     std::string key_of(std::string_view name) const;
+    // The units of a plain name (letters, spaces, hyphens, apostrophes) folded without the
+    // analyser, as units_of() finds them; empty for anything else. Public for its test.
+    static std::vector<std::string> fast_units_of(std::string_view text);
+    // The units the analyser gives (what the matcher compares): folded tokens, compounds by
+    // their parts, a leading elided article dropped.
+    std::vector<std::string> analysed_units_of(std::string_view text) const;
 
 private:
     std::vector<std::string> units_of(std::string_view text) const;

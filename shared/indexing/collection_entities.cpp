@@ -7,11 +7,8 @@
 #include <string>
 #include <unordered_set>
 
-#include <nlohmann/json.hpp>
-
 #include "entities/collection_names.hpp"
 #include "schema/schema.hpp"
-#include "schema/stored_data.hpp"
 
 namespace veille::indexing {
 
@@ -177,28 +174,11 @@ CollectionPassSummary run_collection_pass(const std::vector<Xapian::WritableData
             facet.insert(value.substr(start, end - start));
             start = end + 1;
         }
-        const std::string raw = doc.get_data();
-        auto stored = schema::decode_stored_data(raw);
-        nlohmann::json& fields = stored.fields;
-        if (!fields.is_object()) continue;  // not ours: leave it alone
-        nlohmann::json list = fields.contains(schema::data::kEntities) && fields[schema::data::kEntities].is_array()
-                                  ? fields[schema::data::kEntities]
-                                  : nlohmann::json::array();
         auto entry = [&](const Decision& d) { return d.type + schema::kEntityTypeSeparator + d.name; };
-        for (const auto& d : edit.remove) {
-            facet.erase(entry(d));
-            nlohmann::json kept = nlohmann::json::array();
-            for (auto& e : list)
-                if (!(e.value("name", "") == d.name && e.value("type", "") == d.type)) kept.push_back(e);
-            list = std::move(kept);
-        }
-        bool listed_changed = !edit.remove.empty();
-        for (const auto& d : edit.add) {
-            if (!facet.insert(entry(d)).second) continue;  // already there (an earlier run)
-            list.push_back({{"name", d.name}, {"type", d.type}, {"count", 1}});
-            listed_changed = true;
-        }
-        if (!listed_changed) continue;  // nothing new: no rewrite
+        bool changed = false;
+        for (const auto& d : edit.remove) changed = facet.erase(entry(d)) > 0 || changed;
+        for (const auto& d : edit.add) changed = facet.insert(entry(d)).second || changed;
+        if (!changed) continue;  // nothing new (an earlier run did it): no rewrite
         std::string joined;
         for (const auto& f : facet) {
             if (!joined.empty()) joined += schema::kEntitySeparator;
@@ -206,8 +186,6 @@ CollectionPassSummary run_collection_pass(const std::vector<Xapian::WritableData
         }
         if (joined.empty()) doc.remove_value(schema::kSlotEntities);
         else doc.add_value(schema::kSlotEntities, joined);
-        fields[schema::data::kEntities] = std::move(list);
-        doc.set_data(schema::encode_stored_data(fields, stored.text));
         db.replace_document(local, doc);
         ++summary.documents;
     }

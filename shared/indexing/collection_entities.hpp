@@ -12,10 +12,11 @@
 //     a name; a lone word must be capitalised in at least two documents;
 //   - its kind is what most of its documents say (a first name before it, "M.", "à", an
 //     acronym in parentheses), else "autre"; its spelling, the commonest one.
-// Then every document that writes the name is tagged alike (facet value and stored list;
-// not its terms, which would rewrite its positions: the query side finds these documents
-// through the decisions, entities/collection_names.hpp), and documents tagged by an earlier
-// run under a decision that changed are re-tagged.
+// Then every document that writes the name is tagged alike, in its facet value only: not its
+// terms, which would rewrite its positions (4 ms a document), nor its stored data, which would
+// rewrite its text. The query side finds these documents through the decisions
+// (entities/collection_names.hpp) and lists them with a hit's entities from the facet value.
+// Documents tagged by an earlier run under a decision that changed are re-tagged.
 // Everything it needs is in the index, so an incremental run that adds one file re-decides
 // with the whole collection's knowledge without reading any other file; only documents whose
 // tags change are rewritten. The decisions are kept in the index's metadata (what changed

@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include <xapian.h>
 
@@ -126,6 +128,9 @@ enum Slot : Xapian::valueno {
 
 inline constexpr char kEntityTypeSeparator = '\x1e';
 inline constexpr char kEntitySeparator = '\x1f';
+
+// The (type, name) entries of a kSlotEntities value, in its order.
+std::vector<std::pair<std::string, std::string>> entity_entries(std::string_view value);
 
 // The kSlotDateOrder value of a document (date: its kSlotDate value, "" when undated).
 inline std::string date_order(std::string_view date, std::string_view id) {

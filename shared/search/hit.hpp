@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "documents/document.hpp"
@@ -16,6 +17,10 @@ struct HitEntity {
     std::string type;
     std::uint32_t count = 0;  // mentions in this document
 };
+
+// Adds the entities the collection pass gave a document (in its facet value, kSlotEntities,
+// not in its stored list: see indexing/collection_entities.hpp), one mention each.
+void add_collection_entities(std::string_view facet_value, std::vector<HitEntity>& entities);
 
 // Why a hit matched (--explain): one row per query term the document contains.
 struct ExplainTerm {

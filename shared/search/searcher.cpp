@@ -48,6 +48,14 @@ struct Searcher::Impl {
     }
 };
 
+void add_collection_entities(std::string_view facet_value, std::vector<HitEntity>& entities) {
+    for (auto& [type, name] : schema::entity_entries(facet_value)) {
+        const bool listed = std::any_of(entities.begin(), entities.end(),
+                                        [&](const HitEntity& e) { return e.name == name && e.type == type; });
+        if (!listed) entities.push_back({std::move(name), std::move(type), 1});
+    }
+}
+
 namespace {
 
 // The stored data's fields, read leniently (see stored_data.hpp).
@@ -82,6 +90,7 @@ Hit make_hit(const Xapian::MSetIterator& m, const snippets::SnippetBuilder* snip
             hit.entities.push_back({e.value("name", ""), e.value("type", ""), e.value("count", 0u)});
         }
     }
+    add_collection_entities(m.get_document().get_value(schema::kSlotEntities), hit.entities);
     if (snippets) hit.snippet = snippets->build(stored.text);
     return hit;
 }

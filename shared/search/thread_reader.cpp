@@ -173,8 +173,10 @@ std::optional<Thread> ThreadReader::thread(std::string_view article_id) {
         Thread thread;
         bool found_article = false, found_any = false;
         for (auto p = impl_->db.postlist_begin(term); p != impl_->db.postlist_end(term); ++p) {
-            auto doc = stored_document(impl_->db.get_document(*p).get_data());
+            const Xapian::Document xdoc = impl_->db.get_document(*p);
+            auto doc = stored_document(xdoc.get_data());
             if (!doc) continue;
+            add_collection_entities(xdoc.get_value(schema::kSlotEntities), doc->entities);
             found_any = true;
             if (doc->kind == documents::Kind::Article) {
                 thread.article = std::move(*doc);

@@ -187,6 +187,38 @@ BOOST_AUTO_TEST_CASE(unknown_names_are_discovered_with_their_local_evidence) {
     BOOST_TEST(!got.count("Elle"));
 }
 
+// Names of the lists are folded without the analyser when they are plain (letters, spaces,
+// hyphens, apostrophes): the units must be the analyser's, or the matcher would miss them.
+BOOST_AUTO_TEST_CASE(plain_names_fold_as_the_analyser_folds_them) {
+    const auto& g = world().gazetteer;
+    std::size_t fast = 0;
+    for (const auto& file : veille::entities::EntityGazetteer::builtin_files()) {
+        std::string_view text = file.text;
+        while (!text.empty()) {
+            const auto nl = text.find('\n');
+            const std::string_view line = text.substr(0, nl);
+            text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+            if (line.empty() || line.front() == '#') continue;
+            const auto tab1 = line.find('\t'), tab2 = line.find('\t', tab1 + 1);
+            std::string_view forms = file.first_names ? line : line.substr(tab2 + 1, line.find('\t', tab2 + 1) - tab2 - 1);
+            for (std::size_t start = 0; start <= forms.size();) {
+                auto bar = forms.find('|', start);
+                std::string form(forms.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start));
+                if (!form.empty() && form.back() == '-') form.pop_back();
+                const auto quick = veille::entities::EntityGazetteer::fast_units_of(form);
+                if (!quick.empty()) {
+                    ++fast;
+                    BOOST_TEST(quick == g.analysed_units_of(form), form);
+                }
+                if (bar == std::string_view::npos) break;
+                start = bar + 1;
+            }
+        }
+    }
+    BOOST_TEST(fast > 30000u);
+    BOOST_TEST(veille::entities::EntityGazetteer::fast_units_of("Canal+").empty());  // the analyser decides
+}
+
 BOOST_AUTO_TEST_CASE(the_seed_article_and_its_comments) {
     const auto path = std::string(VEILLE_SOURCE_DIR) + "/corpora/seed/mali-russie.txt";
     auto contents = readers::read_file(path);
