@@ -294,7 +294,10 @@ std::vector<EntityCount> EntityMatcher::find(std::string_view text, const std::v
             const Entity& e = gazetteer_.entities()[index];
             if (e.surname.empty()) continue;
             std::string key;
-            for (const auto& u : e.surname) key += (key.empty() ? "" : " ") + u;
+            for (const auto& u : e.surname) {
+                if (!key.empty()) key += ' ';
+                key += u;
+            }
             auto [it, inserted] = by_surname.emplace(key, index);
             if (!inserted && it->second != index) it->second = static_cast<std::size_t>(-1);
             longest = std::max(longest, e.surname.size());
@@ -308,7 +311,8 @@ std::vector<EntityCount> EntityMatcher::find(std::string_view text, const std::v
                 std::string key;
                 for (std::size_t n = 1; n <= longest && i + n <= units.size(); ++n) {
                     if (n > 1 && !adjacent(i + n - 2, i + n - 1)) break;
-                    key += (n > 1 ? " " : "") + folded_at(i + n - 1);
+                    if (n > 1) key += ' ';
+                    key += folded_at(i + n - 1);
                     auto it = by_surname.find(key);
                     if (it == by_surname.end() || it->second == static_cast<std::size_t>(-1)) continue;
                     const std::size_t next = i + n;

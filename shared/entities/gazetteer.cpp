@@ -351,6 +351,113 @@ void EntityGazetteer::load_tsv(std::string_view tsv, std::string_view origin,
         });
 }
 
+namespace {
+
+constexpr std::string_view kCompiledHeader = "veille-gazetteer 1\n";
+
+std::vector<std::string_view> split_tabs(std::string_view line) {
+    std::vector<std::string_view> cols;
+    for (std::size_t tab; (tab = line.find('\t')) != std::string_view::npos; line.remove_prefix(tab + 1))
+        cols.push_back(line.substr(0, tab));
+    cols.push_back(line);
+    return cols;
+}
+
+std::vector<std::string> split_units(std::string_view joined) {
+    std::vector<std::string> units;
+    for (std::size_t sp; !joined.empty(); joined.remove_prefix(sp == std::string_view::npos ? joined.size() : sp + 1)) {
+        sp = joined.find(' ');
+        units.emplace_back(joined.substr(0, sp));
+    }
+    return units;
+}
+
+}  // namespace
+
+// One line a record: E (entity: name, type, key, evidence, first name, common word), F (form:
+// entity, units, flags c/p/k, contraction), P (proper name: units, entity), J (any form's
+// units, entity). Fields hold no tab or newline: names come from tab-separated lines.
+std::string EntityGazetteer::compiled() const {
+    std::string out(kCompiledHeader);
+    for (const auto& e : entities_) {
+        out += "E\t" + e.name + '\t' + e.type + '\t' + e.key + '\t' +
+               std::to_string(static_cast<int>(e.evidence)) + '\t' + (e.first_name ? "1" : "0") + '\t' +
+               (e.common_word ? "1" : "0") + '\n';
+    }
+    for (const auto& f : forms_) {
+        std::string flags;
+        if (f.capitals_only) flags += 'c';
+        if (f.compound_prefix) flags += 'p';
+        if (f.capital) flags += 'k';
+        out += "F\t" + std::to_string(f.entity) + '\t' + join(f.units) + '\t' + flags + '\t' +
+               std::to_string(f.after_contraction) + '\n';
+    }
+    std::vector<std::pair<std::string, std::size_t>> proper(by_proper_name_.begin(), by_proper_name_.end());
+    std::vector<std::pair<std::string, std::size_t>> joined(by_joined_units_.begin(), by_joined_units_.end());
+    std::sort(proper.begin(), proper.end());
+    std::sort(joined.begin(), joined.end());
+    for (const auto& [units, e] : proper) out += "P\t" + units + '\t' + std::to_string(e) + '\n';
+    for (const auto& [units, e] : joined) out += "J\t" + units + '\t' + std::to_string(e) + '\n';
+    return out;
+}
+
+bool EntityGazetteer::load_compiled(std::string_view text) {
+    if (!entities_.empty() || text.substr(0, kCompiledHeader.size()) != kCompiledHeader) return false;
+    text.remove_prefix(kCompiledHeader.size());
+    auto number = [](std::string_view s, std::size_t& n) {
+        n = 0;
+        if (s.empty()) return false;
+        for (char c : s) {
+            if (c < '0' || c > '9') return false;
+            n = n * 10 + static_cast<std::size_t>(c - '0');
+        }
+        return true;
+    };
+    bool ok = true;
+    while (ok && !text.empty()) {
+        const auto nl = text.find('\n');
+        const auto cols = split_tabs(text.substr(0, nl));
+        text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+        std::size_t n = 0, m = 0;
+        if (cols[0] == "E" && cols.size() == 7 && number(cols[4], n) && n <= 2) {
+            Entity e{std::string(cols[1]), std::string(cols[2]), std::string(cols[3]), static_cast<Evidence>(n),
+                     cols[5] == "1", cols[6] == "1", {}};
+            by_name_.emplace(e.key, entities_.size());
+            entities_.push_back(std::move(e));
+        } else if (cols[0] == "F" && cols.size() == 5 && number(cols[1], n) && n < entities_.size() &&
+                   number(cols[4], m) && m <= 2 && !cols[2].empty()) {
+            Form f;
+            f.entity = n;
+            f.units = split_units(cols[2]);
+            f.capitals_only = cols[3].find('c') != std::string_view::npos;
+            f.compound_prefix = cols[3].find('p') != std::string_view::npos;
+            f.capital = cols[3].find('k') != std::string_view::npos;
+            f.after_contraction = static_cast<std::uint8_t>(m);
+            max_units_ = std::max(max_units_, f.units.size());
+            by_first_unit_[f.units.front()].push_back(forms_.size());
+            forms_.push_back(std::move(f));
+        } else if ((cols[0] == "P" || cols[0] == "J") && cols.size() == 3 && number(cols[2], n) && n < entities_.size()) {
+            (cols[0] == "P" ? by_proper_name_ : by_joined_units_).emplace(std::string(cols[1]), n);
+        } else if (!(cols.size() == 1 && cols[0].empty())) {
+            ok = false;
+        }
+    }
+    for (auto& [unit, list] : by_first_unit_)
+        std::stable_sort(list.begin(), list.end(), [&](std::size_t a, std::size_t b) {
+            return forms_[a].units.size() > forms_[b].units.size();
+        });
+    if (!ok) {
+        entities_.clear();
+        forms_.clear();
+        by_name_.clear();
+        by_first_unit_.clear();
+        by_joined_units_.clear();
+        by_proper_name_.clear();
+        max_units_ = 0;
+    }
+    return ok;
+}
+
 const std::vector<std::size_t>* EntityGazetteer::forms_starting_with(const std::string& unit) const {
     auto it = by_first_unit_.find(unit);
     return it == by_first_unit_.end() ? nullptr : &it->second;

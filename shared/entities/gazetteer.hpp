@@ -106,6 +106,14 @@ public:
     // (malien, française) are ordinary words: "français" must not stand for France.
     std::optional<std::size_t> resolve_proper_name(std::string_view name) const;
 
+    // The gazetteer as loaded (entities, analysed forms, proper names), in a text that
+    // load_compiled() reads back without analysing anything. veille-index stores the one a
+    // query needs in the index, so veille-query starts without folding thousands of names.
+    std::string compiled() const;
+    // Replaces nothing: loads into an empty gazetteer. False (and the gazetteer left empty)
+    // when the text is not a compiled gazetteer of this version.
+    bool load_compiled(std::string_view text);
+
     // The folded key of any name, as stored in the index ("État islamique" -> "etat islamique").
     std::string key_of(std::string_view name) const;
     // The units of a plain name (letters, spaces, hyphens, apostrophes) folded without the

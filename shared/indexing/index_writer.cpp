@@ -377,6 +377,7 @@ struct RunContext {
     std::vector<fs::path> roots;
     std::string user_entities;
     std::string gazetteer_hash;
+    std::string gazetteer_compiled;  // the names a query needs, analysed once here
     AnalysisPool& pool;
     Reporter& reporter;
     std::atomic<bool>& failed;  // a writer failed: the others stop at their next file
@@ -414,6 +415,7 @@ public:
         db_.set_metadata(std::string(schema::meta::kSchemaVersion), schema_version);
         // The query side resolves aliases of the user's entities from here.
         db_.set_metadata(std::string(schema::meta::kUserEntities), run_.user_entities);
+        db_.set_metadata(std::string(schema::meta::kGazetteerCompiled), run_.gazetteer_compiled);
         gazetteer_changed_ = db_.get_metadata(std::string(schema::meta::kGazetteerHash)) != run_.gazetteer_hash;
         // An index with no file yet has nothing to re-analyse: record the gazetteer now, so that
         // a first run killed half-way is continued, not restarted. Otherwise it is recorded at
@@ -802,6 +804,17 @@ IndexSummary update_index(const IndexOptions& options, IndexObserver& observer) 
     }
     const std::string gazetteer_hash =
         schema::hash_hex(entities::EntityGazetteer::builtin_digest() + '\0' + user_entities);
+    // What veille-query loads (the lists with aliases and the user's), compiled, so that it
+    // does not fold thousands of names at every start.
+    std::string gazetteer_compiled;
+    {
+        analysis::FrenchAnalyzer analyzer;
+        entities::EntityGazetteer for_queries(analyzer);
+        std::vector<documents::Diagnostic> ignored;  // reported above
+        for_queries.load_builtin(ignored, /*for_queries=*/true);
+        if (!user_entities.empty()) for_queries.load_tsv(user_entities, "user entities", ignored);
+        gazetteer_compiled = for_queries.compiled();
+    }
 
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     const unsigned threads = options.threads ? options.threads : cores;
@@ -809,7 +822,7 @@ IndexSummary update_index(const IndexOptions& options, IndexObserver& observer) 
     // on hand-offs. Several writers share the pool's threads (never one Analysis).
     AnalysisPool pool(threads > 1 || shards.size() > 1 ? threads : 0, loaded->gazetteer);
     std::atomic<bool> failed{false};
-    RunContext run{options, roots, user_entities, gazetteer_hash, pool, reporter, failed};
+    RunContext run{options, roots, user_entities, gazetteer_hash, gazetteer_compiled, pool, reporter, failed};
 
     // Open every database first: a locked or unreadable shard stops the run before any work.
     std::vector<std::unique_ptr<ShardWriter>> writers;

@@ -173,6 +173,7 @@ inline constexpr std::string_view kHashPrefix = "veille:hash:";  // + content ha
                                                                    // (finds a renamed file's documents)
 inline constexpr std::string_view kUserEntities = "veille:entities:user";  // user gazetteers (TSV)
 inline constexpr std::string_view kGazetteerHash = "veille:entities:hash";  // re-analyse on change
+inline constexpr std::string_view kGazetteerCompiled = "veille:entities:compiled";  // what queries load
 inline constexpr std::string_view kFurniture = "veille:furniture";  // page furniture counts (documents/furniture.hpp)
 inline constexpr std::string_view kCollectionEntities = "veille:entities:collection";  // the pass's decisions
 inline constexpr std::string_view kCollectionPassPending = "veille:entities:pass-pending";  // documents changed since

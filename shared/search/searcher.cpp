@@ -173,11 +173,12 @@ Searcher::Searcher(const fs::path& db) : impl_(std::make_unique<Impl>()) {
     // A veille-index committing while we open the tables or read the user's entities may
     // discard the revision we started reading: open again (a commit takes far longer than an
     // open), as search() reopens.
-    std::string user;
+    std::string user, compiled;
     for (int attempt = 0;; ++attempt) {
         try {
             impl_->db = Xapian::Database(db.string());
             user = impl_->db.get_metadata(std::string(schema::meta::kUserEntities));
+            compiled = impl_->db.get_metadata(std::string(schema::meta::kGazetteerCompiled));
             break;
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt < 3) continue;
@@ -191,8 +192,11 @@ Searcher::Searcher(const fs::path& db) : impl_(std::make_unique<Impl>()) {
     // Aliases of the built-in entities and of the user's own (saved in the index by
     // veille-index --entities), so entité:Daech finds État islamique.
     std::vector<documents::Diagnostic> ignored;  // veille-index reported them already
-    impl_->gazetteer.load_builtin(ignored, /*for_queries=*/true);
-    if (!user.empty()) impl_->gazetteer.load_tsv(user, "user entities", ignored);
+    // The names as veille-index compiled them; an older index without them: fold them here.
+    if (compiled.empty() || !impl_->gazetteer.load_compiled(compiled)) {
+        impl_->gazetteer.load_builtin(ignored, /*for_queries=*/true);
+        if (!user.empty()) impl_->gazetteer.load_tsv(user, "user entities", ignored);
+    }
     impl_->builder.use_collection_names([impl = impl_.get()](const std::string& key) { return impl->names_of(key); });
 }
 

@@ -138,9 +138,12 @@ ThreadReader::ThreadReader(const fs::path& db) : impl_(std::make_unique<Impl>())
         throw IndexError("cannot open index " + db.string() + ": " + e.get_msg());
     }
     std::vector<documents::Diagnostic> ignored;  // veille-index reported them already
-    impl_->gazetteer.load_builtin(ignored, /*for_queries=*/true);
-    const std::string user = impl_->db.get_metadata(std::string(schema::meta::kUserEntities));
-    if (!user.empty()) impl_->gazetteer.load_tsv(user, "user entities", ignored);
+    const std::string compiled = impl_->db.get_metadata(std::string(schema::meta::kGazetteerCompiled));
+    if (compiled.empty() || !impl_->gazetteer.load_compiled(compiled)) {  // see Searcher
+        impl_->gazetteer.load_builtin(ignored, /*for_queries=*/true);
+        const std::string user = impl_->db.get_metadata(std::string(schema::meta::kUserEntities));
+        if (!user.empty()) impl_->gazetteer.load_tsv(user, "user entities", ignored);
+    }
     const auto& all = impl_->gazetteer.entities();
     for (std::size_t i = 0; i < all.size(); ++i) impl_->entity_by_key.emplace(all[i].key, i);
     impl_->revision = impl_->current_revision();
@@ -227,7 +230,10 @@ std::vector<EntityName> ThreadReader::entities_starting_with(std::string_view ty
             const auto& all = impl_->gazetteer.entities();
             for (const auto& form : impl_->gazetteer.forms()) {
                 std::string joined;
-                for (const auto& u : form.units) joined += (joined.empty() ? "" : " ") + u;
+                for (const auto& u : form.units) {
+                    if (!joined.empty()) joined += ' ';
+                    joined += u;
+                }
                 if (!starts_with(joined, folded)) continue;
                 const std::string& key = all[form.entity].key;
                 if (keys.count(key)) continue;

@@ -219,6 +219,33 @@ BOOST_AUTO_TEST_CASE(plain_names_fold_as_the_analyser_folds_them) {
     BOOST_TEST(veille::entities::EntityGazetteer::fast_units_of("Canal+").empty());  // the analyser decides
 }
 
+// What veille-index stores for the queries reads back as the same gazetteer.
+BOOST_AUTO_TEST_CASE(a_compiled_gazetteer_reads_back_the_same) {
+    analysis::FrenchAnalyzer analyzer;
+    veille::entities::EntityGazetteer source(analyzer), copy(analyzer), garbage(analyzer);
+    std::vector<documents::Diagnostic> diags;
+    source.load_builtin(diags, /*for_queries=*/true);
+    source.load_tsv("Zorglub\tpersonne\tZorglub|le savant fou\n", "mes.tsv", diags);
+    BOOST_REQUIRE(copy.load_compiled(source.compiled()));
+    BOOST_TEST(copy.compiled() == source.compiled());
+    for (const char* name : {"Daech", "aes", "FAMa", "le savant fou", "Medef", "CGT", "Zorglub"}) {
+        BOOST_TEST_CONTEXT(name) {
+            BOOST_TEST((copy.resolve(name) == source.resolve(name)));
+            BOOST_TEST((copy.resolve_proper_name(name) == source.resolve_proper_name(name)));
+        }
+    }
+    const std::string text = "L’AES et Daech ; le Medef et la CGT, selon le savant fou.";
+    veille::entities::EntityMatcher a(source), b(copy);
+    std::set<std::string> from_source, from_copy;
+    for (const auto& e : a.find(text, analyzer.analyze(text), false)) from_source.insert(e.name);
+    for (const auto& e : b.find(text, analyzer.analyze(text), false)) from_copy.insert(e.name);
+    BOOST_TEST(from_source == from_copy);
+    BOOST_TEST(from_source.size() == 5u);
+    BOOST_TEST(!garbage.load_compiled("veille-gazetteer 1\nF\t7\tx\t\t0\n"));  // a form of no entity
+    BOOST_TEST(garbage.entities().empty());
+    BOOST_TEST(!garbage.load_compiled("autre chose"));
+}
+
 BOOST_AUTO_TEST_CASE(the_seed_article_and_its_comments) {
     const auto path = std::string(VEILLE_SOURCE_DIR) + "/corpora/seed/mali-russie.txt";
     auto contents = readers::read_file(path);
