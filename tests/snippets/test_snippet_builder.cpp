@@ -83,7 +83,7 @@ std::string read_file(const std::string& path) {
 
 std::string seed_article() {
     static const std::string text =
-        read_file(std::string(VEILLE_SHARED_CORPORA_DIR) + "/seed/mali-russie.txt");
+        read_file(std::string(VEILLE_SOURCE_DIR) + "/corpora/seed/mali-russie.txt");  // our copy of the seed
     return text;
 }
 
