@@ -385,7 +385,9 @@ std::vector<EntityCount> EntityMatcher::find(std::string_view text, const std::v
             if (i > 0) {
                 const auto& before = units[i - 1].token->folded;
                 if (is_person_title(before)) ++c.person;
-                else if (before == "a" || before == "en") ++c.place;
+                // "à Kati" is a place; "abonnez-vous à Siné Mensuel" is not: after "à", only a
+                // single word (the lists know the places of several words).
+                else if ((before == "a" && last == i) || before == "en") ++c.place;
             }
             if (units[i].all_capitals && last == i && units[i].token->folded.size() >= 2 && i > 0) {
                 std::string_view gap = text.substr(units[i - 1].token->end, units[i].token->begin - units[i - 1].token->end);

@@ -178,12 +178,14 @@ BOOST_AUTO_TEST_CASE(one_sense_per_document) {
 BOOST_AUTO_TEST_CASE(unknown_names_are_discovered_with_their_local_evidence) {
     std::map<std::string, veille::entities::EntityCount> got;
     for (const auto& e : world().find("M. Dubreuilh a dit non. Elle vit à Kerbrigou. La CFTX (Confédération "
-                                      "fictive des travailleurs) proteste. Julien Barzac arrive."))
+                                      "fictive des travailleurs) proteste. Julien Barzac arrive. Abonnez-vous "
+                                      "à Cirque Mensuel."))
         got[e.name] = e;
     BOOST_TEST(got["Dubreuilh"].discovered);
     BOOST_TEST(got["Dubreuilh"].type == "personne");  // M.
     BOOST_TEST(got["Kerbrigou"].type == "lieu");       // à
     BOOST_TEST(got["Julien Barzac"].type == "personne");  // Julien is a first name
+    BOOST_TEST(got["Cirque Mensuel"].type == "autre");    // "à" + several words: not a place
     BOOST_TEST(!got.count("Elle"));
 }
 
