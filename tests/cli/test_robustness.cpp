@@ -108,7 +108,10 @@ Contents contents_of(const fs::path& db) {
         c.rows.insert(d.value("id", "") + "|" + d.value("kind", "") + "|" + d.value("article_id", "") + "|" +
                       (d.contains("parent_id") ? d["parent_id"].get<std::string>() : "") + "|" + d.value("path", "") +
                       "|" + doc.get_value(veille::schema::kSlotReprintSource) + "|" +
-                      doc.get_value(veille::schema::kSlotDateOrder));
+                      doc.get_value(veille::schema::kSlotDateOrder) + "|" +
+                      // entities, the collection pass's included: a run killed before the pass
+                      // committed must leave the next run owing it
+                      doc.get_value(veille::schema::kSlotEntities));
     }
     return c;
 }
