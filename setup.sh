@@ -24,6 +24,7 @@ PACKAGES=(
     nlohmann-json3-dev                 # JSON output and stored document data
     libboost-test-dev                  # unit tests
     xapian-tools                       # xapian-tcpsrv: the test of shards served remotely
+    help2man                           # man pages from --help (cmake --install, the package)
 )
 
 install_missing() {
