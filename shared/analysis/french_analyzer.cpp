@@ -21,10 +21,10 @@ namespace {
 
 using text::append_utf8;
 using text::decode_utf8;
+using text::is_apostrophe;
+using text::is_hyphen;
 using text::is_mark;
 
-bool is_apostrophe(char32_t c) { return c == U'\'' || c == U'\u2019' || c == U'\u02BC' || c == U'\u2018'; }
-bool is_hyphen(char32_t c) { return c == U'-' || c == U'\u2010' || c == U'\u2011'; }
 
 bool is_word_char(char32_t c) {
     if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');

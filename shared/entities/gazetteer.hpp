@@ -116,6 +116,8 @@ public:
 
     // The folded key of any name, as stored in the index ("État islamique" -> "etat islamique").
     std::string key_of(std::string_view name) const;
+    // The same with the caller's analyser: the gazetteer's own is not for other threads.
+    static std::string key_with(const analysis::FrenchAnalyzer& analyzer, std::string_view name);
     // The units of a plain name (letters, spaces, hyphens, apostrophes) folded without the
     // analyser, as units_of() finds them; empty for anything else. Public for its test.
     static std::vector<std::string> fast_units_of(std::string_view text);
@@ -124,7 +126,10 @@ public:
     std::vector<std::string> analysed_units_of(std::string_view text) const;
 
 private:
-    std::vector<std::string> units_of(std::string_view text) const;
+    // A name's units as the matcher compares them: plain names folded directly
+    // (fast_units_of), the others through `analyzer` (analysed_units_of).
+    static std::vector<std::string> units_with(const analysis::FrenchAnalyzer& analyzer, std::string_view text);
+    std::vector<std::string> units_of(std::string_view text) const { return units_with(analyzer_, text); }
 
     const analysis::FrenchAnalyzer& analyzer_;
     std::vector<Entity> entities_;

@@ -445,8 +445,7 @@ public:
                 const WalkedFile& f = *files[next++];
                 Pending p{&f, f.path.string(), schema::hash_hex(f.path.string()), std::nullopt, std::nullopt};
                 if (FileRecord r; records_.get(p.file_key, r)) p.old = std::move(r);
-                const bool same_stat = p.old && !gazetteer_changed_ && p.old->size == f.size && p.old->mtime_ns == f.mtime_ns;
-                if (!same_stat) {
+                if (!unchanged_by_stat(p.old ? &*p.old : nullptr, f)) {
                     p.prepared = prepare(p.path, p.file_key, p.old ? &*p.old : nullptr);
                     ++files_ahead;
                     bytes_ahead += f.size;
@@ -474,8 +473,8 @@ public:
     // Whether update() will read `f` (new, changed, or analysed with another gazetteer).
     bool needs_reading(const WalkedFile& f) {
         FileRecord r;
-        if (!records_.get(schema::hash_hex(f.path.string()), r)) return true;
-        return gazetteer_changed_ || r.size != f.size || r.mtime_ns != f.mtime_ns;
+        const bool known = records_.get(schema::hash_hex(f.path.string()), r);
+        return !unchanged_by_stat(known ? &r : nullptr, f);
     }
 
     Xapian::WritableDatabase& database() { return db_; }
@@ -532,6 +531,12 @@ public:
     }
 
 private:
+    // A file the index knows (`old`) with the same size and mtime, analysed with this
+    // gazetteer: update() does not read it.
+    bool unchanged_by_stat(const FileRecord* old, const WalkedFile& f) const {
+        return old && !gazetteer_changed_ && old->size == f.size && old->mtime_ns == f.mtime_ns;
+    }
+
     // Hands a file to the analysing threads. A known file whose content turns out to be the
     // same (touched, not changed) is not analysed.
     std::future<Prepared> prepare(const std::string& path, const std::string& file_key, const FileRecord* old) {
@@ -546,14 +551,8 @@ private:
                 if (!p.contents.skipped && furniture) {
                     // A line that is only a known name (a tag line) says what the article is about.
                     auto is_a_name = [&](std::string_view line) {
-                        std::string units;
-                        for (const auto& t : analysis.analyzer.analyze(line)) {
-                            if (t.kind == analysis::TokenKind::CompoundWhole) continue;
-                            if (t.kind == analysis::TokenKind::Elision && units.empty()) continue;
-                            if (!units.empty()) units += ' ';
-                            units += t.folded;
-                        }
-                        return !units.empty() && analysis.matcher.gazetteer().by_units(units).has_value();
+                        const std::string key = entities::EntityGazetteer::key_with(analysis.analyzer, line);
+                        return !key.empty() && analysis.matcher.gazetteer().by_units(key).has_value();
                     };
                     for (auto& article : p.contents.articles)
                         article.body = furniture->clean(furniture_group(article, path), article.body, is_a_name).text;
