@@ -63,17 +63,11 @@ void add_entities(Xapian::Document& doc, const std::vector<entities::EntityCount
             continue;
         }
         doc.add_boolean_term(schema::term(Term::Entity, e.key));
-        facet.push_back(e.type + schema::kEntityTypeSeparator + e.name);
+        facet.push_back(schema::entity_entry(e.type, e.name));
         list.push_back({{"name", e.name}, {"type", e.type}, {"count", e.count}});
     }
     if (facet.empty()) return;
-    std::sort(facet.begin(), facet.end());
-    std::string value;
-    for (const auto& f : facet) {
-        if (!value.empty()) value += schema::kEntitySeparator;
-        value += f;
-    }
-    doc.add_value(schema::kSlotEntities, value);
+    doc.add_value(schema::kSlotEntities, schema::entity_value(std::move(facet)));
     data[schema::data::kEntities] = std::move(list);
 }
 

@@ -1,5 +1,6 @@
 #include "schema/schema.hpp"
 
+#include <algorithm>
 #include <cstdint>
 
 namespace veille::schema {
@@ -63,6 +64,24 @@ std::string hash_hex(std::string_view bytes) {
         h >>= 4;
     }
     return out;
+}
+
+std::string entity_entry(std::string_view type, std::string_view name) {
+    std::string out(type);
+    out += kEntityTypeSeparator;
+    out += name;
+    return out;
+}
+
+std::string entity_value(std::vector<std::string> entries) {
+    std::sort(entries.begin(), entries.end());
+    entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
+    std::string value;
+    for (const auto& e : entries) {
+        if (!value.empty()) value += kEntitySeparator;
+        value += e;
+    }
+    return value;
 }
 
 std::vector<std::pair<std::string, std::string>> entity_entries(std::string_view value) {

@@ -129,7 +129,10 @@ enum Slot : Xapian::valueno {
 inline constexpr char kEntityTypeSeparator = '\x1e';
 inline constexpr char kEntitySeparator = '\x1f';
 
-// The (type, name) entries of a kSlotEntities value, in its order.
+// One entry of a kSlotEntities value, "type\x1ename"; the value of a set of entries (sorted,
+// each once); and the (type, name) entries of a value, in its order.
+std::string entity_entry(std::string_view type, std::string_view name);
+std::string entity_value(std::vector<std::string> entries);
 std::vector<std::pair<std::string, std::string>> entity_entries(std::string_view value);
 
 // The kSlotDateOrder value of a document (date: its kSlotDate value, "" when undated).
