@@ -119,10 +119,6 @@ bool is_person_title(const std::string& folded) {
     return std::find(kWords.begin(), kWords.end(), folded) != kWords.end();
 }
 
-bool is_article(const std::string& folded) {
-    return folded == "le" || folded == "la" || folded == "les" || folded == "l";
-}
-
 // "à Tours", "de Tours", "en Corse", "près de", "depuis Lyon": a place may follow.
 bool is_place_preposition(const std::string& folded) {
     static constexpr std::array<std::string_view, 10> kWords{"a", "au", "aux", "d", "de", "depuis", "du", "en", "vers", "pres"};
@@ -188,11 +184,14 @@ std::vector<EntityCount> EntityMatcher::find(std::string_view text, const std::v
         return true;
     };
     auto folded_at = [&](std::size_t k) -> const std::string& { return units[k].token->folded; };
+    // A capitalised word no form took, and not capitalised only because a sentence starts.
+    auto free_name_word = [&](std::size_t k) {
+        return units[k].capitalised && !units[k].matched && !sentence_initial(text, units[k].token->begin);
+    };
 
     // Gazetteer forms, longest first at each word, then what the text says around each mention.
     struct Mention {
         std::size_t entity, at, length;
-        bool cued = false, strong = false, initial = false;
     };
     std::vector<Mention> mentions;
     for (std::size_t i = 0; i < units.size(); ++i) {
@@ -211,11 +210,7 @@ std::vector<EntityCount> EntityMatcher::find(std::string_view text, const std::v
                 for (std::size_t k = 0; k < n && caps; ++k) caps = units[i + k].all_capitals;
                 if (!caps) continue;
             }
-            if (f.capital) {
-                std::size_t k = 0;
-                while (k + 1 < n && is_article(f.units[k])) ++k;
-                if (!units[i + k].capitalised) continue;
-            }
+            if (f.capital && !units[i + leading_articles(f.units)].capitalised) continue;
             if (f.after_contraction) {
                 if (i == 0 || !adjacent(i - 1, i)) continue;
                 const auto& before = folded_at(i - 1);
@@ -235,7 +230,7 @@ std::vector<EntityCount> EntityMatcher::find(std::string_view text, const std::v
 
     std::map<std::size_t, std::uint32_t> found;  // gazetteer entity -> mentions
     std::map<std::size_t, bool> confirmed;        // entities that need a cue: has one?
-    for (auto& m : mentions) {
+    for (const auto& m : mentions) {
         const Entity& e = gazetteer_.entities()[m.entity];
         if (e.evidence == Evidence::Name && !e.first_name) {
             ++found[m.entity];
@@ -246,15 +241,13 @@ std::vector<EntityCount> EntityMatcher::find(std::string_view text, const std::v
         auto reject = [&] {
             for (std::size_t k = m.at; k < after; ++k) units[k].matched = false;
         };
-        m.strong = strong_place_cue(text, units, m.at, after, gazetteer_);
-        if (e.first_name && !m.strong && after < units.size() && adjacent(after - 1, after) &&
-            units[after].capitalised && !units[after].matched && !sentence_initial(text, units[after].token->begin)) {
+        const bool strong = strong_place_cue(text, units, m.at, after, gazetteer_);
+        if (e.first_name && !strong && after < units.size() && adjacent(after - 1, after) && free_name_word(after)) {
             reject();
             continue;
         }
-        if (m.at > 0 && adjacent(m.at - 1, m.at) && units[m.at - 1].capitalised && !units[m.at - 1].matched &&
-            !sentence_initial(text, units[m.at - 1].token->begin) && !is_place_preposition(folded_at(m.at - 1)) &&
-            !is_not_name(folded_at(m.at - 1))) {
+        if (m.at > 0 && adjacent(m.at - 1, m.at) && free_name_word(m.at - 1) &&
+            !is_place_preposition(folded_at(m.at - 1)) && !is_not_name(folded_at(m.at - 1))) {
             reject();
             continue;
         }
@@ -264,21 +257,19 @@ std::vector<EntityCount> EntityMatcher::find(std::string_view text, const std::v
             reject();
             continue;
         }
-        m.initial = sentence_initial(text, units[m.at].token->begin);
+        const bool initial = sentence_initial(text, units[m.at].token->begin);
         // The cue comes before an elided article that belongs to the name: "à L’Union".
         std::size_t at = m.at;
         if (at > 0 && units[at - 1].token->kind == TokenKind::Elision && folded_at(at - 1) == "l") --at;
-        m.cued = m.strong || (at > 0 && is_place_preposition(folded_at(at - 1)) &&
-                              !(at > 1 && units[at - 2].capitalised && !units[at - 2].matched &&
-                                !sentence_initial(text, units[at - 2].token->begin)));
-        // "dans le Calvados", "dans la Manche", "dans les Landes".
-        if (!m.cued && at > 1 && is_article(folded_at(at - 1)) && folded_at(at - 2) == "dans") m.cued = true;
-        const bool accepted = e.evidence == Evidence::StrongCue ? m.strong
-                              : e.evidence == Evidence::Cue     ? m.cued || (!m.initial && !e.common_word)
+        const bool cued =
+            strong || (at > 0 && is_place_preposition(folded_at(at - 1)) && !(at > 1 && free_name_word(at - 2))) ||
+            // "dans le Calvados", "dans la Manche", "dans les Landes".
+            (at > 1 && is_article(folded_at(at - 1)) && folded_at(at - 2) == "dans");
+        const bool accepted = e.evidence == Evidence::StrongCue ? strong
+                              : e.evidence == Evidence::Cue     ? cued || (!initial && !e.common_word)
                                                                 : true;
         if (accepted) confirmed[m.entity] = true;
         else confirmed.try_emplace(m.entity, false);
-        found.try_emplace(m.entity, 0);
         ++found[m.entity];
     }
     // One sense per discourse: a place confirmed once is that place in every mention.

@@ -45,9 +45,6 @@ bool starts_with_capital(std::string_view form) {
     return !form.empty() && u_isupper(static_cast<UChar32>(text::decode_utf8(form, i)));
 }
 
-// Articles a form may start with, which need no capital ("le Havre", "du Monde").
-bool is_article(std::string_view folded) { return folded == "le" || folded == "la" || folded == "les" || folded == "l"; }
-
 // The 4th column: "indice", "indice-fort", "prénom", separated by commas.
 struct Flags {
     Evidence evidence = Evidence::Name;
@@ -83,6 +80,16 @@ std::string join(const std::vector<std::string>& units) {
 }
 
 }  // namespace
+
+bool is_article(std::string_view folded_unit) {
+    return folded_unit == "le" || folded_unit == "la" || folded_unit == "les" || folded_unit == "l";
+}
+
+std::size_t leading_articles(const std::vector<std::string>& units) {
+    std::size_t k = 0;
+    while (k + 1 < units.size() && is_article(units[k])) ++k;
+    return k;
+}
 
 EntityGazetteer::EntityGazetteer(const analysis::FrenchAnalyzer& analyzer) : analyzer_(analyzer) {}
 
@@ -319,7 +326,7 @@ void EntityGazetteer::load_tsv(std::string_view tsv, std::string_view origin,
                 form.capital = starts_with_capital(rest);
                 // "minuscules": the press writes it in lower case as often as not ("le conseil
                 // constitutionnel"); a name of two words or more is the entity either way.
-                if (flags.lower_case && units_of(rest).size() >= 2) form.capital = false;
+                if (flags.lower_case && form.units.size() - leading_articles(form.units) >= 2) form.capital = false;
             }
             const std::string joined = join(form.units);
             if (!form.compound_prefix) by_joined_units_.emplace(joined, index);

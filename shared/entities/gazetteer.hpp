@@ -48,6 +48,11 @@ struct GazetteerFile {
     bool first_names = false;       // not entities: one first name a line (prenoms.txt)
 };
 
+// An article a name may start with, which needs no capital: "le Havre", "du Monde" ("l" too).
+bool is_article(std::string_view folded_unit);
+// Where a form's name starts after its articles: "le monde" -> 1; the last unit at most.
+std::size_t leading_articles(const std::vector<std::string>& units);
+
 // One surface form, analysed into the folded units the matcher compares.
 struct Form {
     std::size_t entity = 0;           // index into EntityGazetteer::entities()
