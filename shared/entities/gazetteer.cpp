@@ -472,6 +472,13 @@ bool EntityGazetteer::load_compiled(std::string_view text) {
     return ok;
 }
 
+void EntityGazetteer::load_for_queries(std::string_view compiled, std::string_view user_tsv) {
+    if (!compiled.empty() && load_compiled(compiled)) return;
+    std::vector<documents::Diagnostic> ignored;  // veille-index reported them already
+    load_builtin(ignored, /*for_queries=*/true);
+    if (!user_tsv.empty()) load_tsv(user_tsv, "user entities", ignored);
+}
+
 const std::vector<std::size_t>* EntityGazetteer::forms_starting_with(const std::string& unit) const {
     auto it = by_first_unit_.find(unit);
     return it == by_first_unit_.end() ? nullptr : &it->second;

@@ -118,6 +118,9 @@ public:
     // Replaces nothing: loads into an empty gazetteer. False (and the gazetteer left empty)
     // when the text is not a compiled gazetteer of this version.
     bool load_compiled(std::string_view text);
+    // What a query needs, from what the index holds: its compiled gazetteer, or for an index
+    // written before those, the built-in lists with aliases and the user's entities (TSV).
+    void load_for_queries(std::string_view compiled, std::string_view user_tsv);
 
     // The folded key of any name, as stored in the index ("État islamique" -> "etat islamique").
     std::string key_of(std::string_view name) const;

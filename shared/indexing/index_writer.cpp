@@ -809,9 +809,7 @@ IndexSummary update_index(const IndexOptions& options, IndexObserver& observer) 
     {
         analysis::FrenchAnalyzer analyzer;
         entities::EntityGazetteer for_queries(analyzer);
-        std::vector<documents::Diagnostic> ignored;  // reported above
-        for_queries.load_builtin(ignored, /*for_queries=*/true);
-        if (!user_entities.empty()) for_queries.load_tsv(user_entities, "user entities", ignored);
+        for_queries.load_for_queries(/*compiled=*/"", user_entities);  // as a query would without it
         gazetteer_compiled = for_queries.compiled();
     }
 

@@ -191,12 +191,7 @@ Searcher::Searcher(const fs::path& db) : impl_(std::make_unique<Impl>()) {
     impl_->remote = schema::has_remote_shard(db);  // [shards] see Impl::remote
     // Aliases of the built-in entities and of the user's own (saved in the index by
     // veille-index --entities), so entité:Daech finds État islamique.
-    std::vector<documents::Diagnostic> ignored;  // veille-index reported them already
-    // The names as veille-index compiled them; an older index without them: fold them here.
-    if (compiled.empty() || !impl_->gazetteer.load_compiled(compiled)) {
-        impl_->gazetteer.load_builtin(ignored, /*for_queries=*/true);
-        if (!user.empty()) impl_->gazetteer.load_tsv(user, "user entities", ignored);
-    }
+    impl_->gazetteer.load_for_queries(compiled, user);
     impl_->builder.use_collection_names([impl = impl_.get()](const std::string& key) { return impl->names_of(key); });
 }
 

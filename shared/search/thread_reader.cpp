@@ -137,13 +137,8 @@ ThreadReader::ThreadReader(const fs::path& db) : impl_(std::make_unique<Impl>())
     } catch (const Xapian::Error& e) {
         throw IndexError("cannot open index " + db.string() + ": " + e.get_msg());
     }
-    std::vector<documents::Diagnostic> ignored;  // veille-index reported them already
-    const std::string compiled = impl_->db.get_metadata(std::string(schema::meta::kGazetteerCompiled));
-    if (compiled.empty() || !impl_->gazetteer.load_compiled(compiled)) {  // see Searcher
-        impl_->gazetteer.load_builtin(ignored, /*for_queries=*/true);
-        const std::string user = impl_->db.get_metadata(std::string(schema::meta::kUserEntities));
-        if (!user.empty()) impl_->gazetteer.load_tsv(user, "user entities", ignored);
-    }
+    impl_->gazetteer.load_for_queries(impl_->db.get_metadata(std::string(schema::meta::kGazetteerCompiled)),
+                                      impl_->db.get_metadata(std::string(schema::meta::kUserEntities)));
     const auto& all = impl_->gazetteer.entities();
     for (std::size_t i = 0; i < all.size(); ++i) impl_->entity_by_key.emplace(all[i].key, i);
     impl_->revision = impl_->current_revision();
