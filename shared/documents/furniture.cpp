@@ -67,23 +67,12 @@ bool make_shape(std::string_view raw_line, std::string& shape, bool limited) {
     // A link is one word whatever it points to: promotions differ only by their tracking URL.
     std::string without_links;
     for (std::size_t at = 0; at < raw_line.size();) {
-        const std::size_t http = raw_line.find("http", at);
-        const std::size_t next = std::min(http, raw_line.find("www.", at));
-        if (next == std::string_view::npos) {
-            without_links.append(raw_line.substr(at));
-            break;
-        }
-        const std::string_view rest = raw_line.substr(next);
-        const bool link = rest.rfind("www.", 0) == 0 || rest.rfind("http://", 0) == 0 || rest.rfind("https://", 0) == 0;
-        without_links.append(raw_line.substr(at, next - at));
-        if (!link) {
-            without_links.append(rest.substr(0, 1));
-            at = next + 1;
-            continue;
-        }
+        std::size_t link = std::string_view::npos;
+        for (std::string_view start : {"http://", "https://", "www."}) link = std::min(link, raw_line.find(start, at));
+        without_links.append(raw_line.substr(at, link == std::string_view::npos ? link : link - at));
+        if (link == std::string_view::npos) break;
         without_links.append(" url ");
-        at = raw_line.find_first_of(" \t", next);
-        if (at == std::string_view::npos) break;
+        at = raw_line.find_first_of(" \t", link);  // the link runs to the next space
     }
     const std::string_view line = without_links;
 

@@ -1,17 +1,15 @@
 #include "entities/collection_names.hpp"
 
+#include "text/fields.hpp"
+
 namespace veille::entities {
 
 CollectionNames CollectionNames::parse(std::string_view text) {
     CollectionNames out;
     while (!text.empty()) {
         const auto nl = text.find('\n');
-        std::string_view line = text.substr(0, nl);
+        const auto cols = text::split(text.substr(0, nl), '\t');
         text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
-        std::vector<std::string_view> cols;
-        for (std::size_t tab; (tab = line.find('\t')) != std::string_view::npos; line.remove_prefix(tab + 1))
-            cols.push_back(line.substr(0, tab));
-        cols.push_back(line);
         if (cols.size() != 4 || cols[0].empty() || cols[1].empty()) continue;
         out.set(std::string(cols[0]), {std::string(cols[1]), std::string(cols[2]), std::string(cols[3])});
     }

@@ -7,6 +7,7 @@
 
 #include <unicode/uchar.h>
 
+#include "text/fields.hpp"
 #include "text/fold.hpp"
 #include "text/utf8.hpp"
 
@@ -369,22 +370,6 @@ namespace {
 
 constexpr std::string_view kCompiledHeader = "veille-gazetteer 1\n";
 
-std::vector<std::string_view> split_tabs(std::string_view line) {
-    std::vector<std::string_view> cols;
-    for (std::size_t tab; (tab = line.find('\t')) != std::string_view::npos; line.remove_prefix(tab + 1))
-        cols.push_back(line.substr(0, tab));
-    cols.push_back(line);
-    return cols;
-}
-
-std::vector<std::string> split_units(std::string_view joined) {
-    std::vector<std::string> units;
-    for (std::size_t sp; !joined.empty(); joined.remove_prefix(sp == std::string_view::npos ? joined.size() : sp + 1)) {
-        sp = joined.find(' ');
-        units.emplace_back(joined.substr(0, sp));
-    }
-    return units;
-}
 
 }  // namespace
 
@@ -430,7 +415,7 @@ bool EntityGazetteer::load_compiled(std::string_view text) {
     bool ok = true;
     while (ok && !text.empty()) {
         const auto nl = text.find('\n');
-        const auto cols = split_tabs(text.substr(0, nl));
+        const auto cols = text::split(text.substr(0, nl), '\t');
         text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
         std::size_t n = 0, m = 0;
         if (cols[0] == "E" && cols.size() == 7 && number(cols[4], n) && n <= 2) {
@@ -442,7 +427,7 @@ bool EntityGazetteer::load_compiled(std::string_view text) {
                    number(cols[4], m) && m <= 2 && !cols[2].empty()) {
             Form f;
             f.entity = n;
-            f.units = split_units(cols[2]);
+            for (auto unit : text::split(cols[2], ' ')) f.units.emplace_back(unit);
             f.capitals_only = cols[3].find('c') != std::string_view::npos;
             f.compound_prefix = cols[3].find('p') != std::string_view::npos;
             f.capital = cols[3].find('k') != std::string_view::npos;

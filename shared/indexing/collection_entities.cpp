@@ -3,25 +3,18 @@
 #include <algorithm>
 #include <map>
 #include <set>
-#include <sstream>
 #include <string>
 #include <unordered_set>
 
 #include "entities/collection_names.hpp"
 #include "schema/schema.hpp"
+#include "text/fields.hpp"
 
 namespace veille::indexing {
 
 using schema::Term;
 
 namespace {
-
-std::vector<std::string> words_of(const std::string& key) {
-    std::vector<std::string> out;
-    std::istringstream in(key);
-    for (std::string w; in >> w;) out.push_back(w);
-    return out;
-}
 
 std::set<Xapian::docid> postings(const Xapian::Database& db, const std::string& term) {
     std::set<Xapian::docid> out;
@@ -69,8 +62,8 @@ CollectionPassSummary run_collection_pass(const std::vector<Xapian::WritableData
             documents += t.second;
             if (t.second > commonest->second) commonest = &t;
         }
-        const auto words = words_of(key);
-        if (words.empty()) continue;
+        if (key.empty()) continue;
+        const auto words = text::split(key, ' ');
         if (words.size() == 1) {
             // "Valls" alone: the one person of that name the collection knows in full.
             if (const auto* persons = gazetteer.persons_named(key)) {
@@ -95,12 +88,12 @@ CollectionPassSummary run_collection_pass(const std::vector<Xapian::WritableData
             // common noun ("Taxe", "Constitution", "Rédaction") capitalised at a title start
             // or by a house style. Names are capitalised nearly everywhere.
             if (documents * 4 < all.get_termfreq(key) * 3) continue;
-        } else if (!gazetteer.is_first_name(words.front())) {
+        } else if (!gazetteer.is_first_name(std::string(words.front()))) {
             // "Gilets Jaunes": its rarest word is mostly lower case elsewhere.
             Xapian::doccount rarest = 0;
-            for (const auto& w : words)
+            for (const auto w : words)
                 if (w.size() > 3) {
-                    const auto df = all.get_termfreq(w);
+                    const auto df = all.get_termfreq(std::string(w));
                     if (rarest == 0 || df < rarest) rarest = df;
                 }
             if (rarest > 0 && documents * 10 < rarest * 3) continue;
