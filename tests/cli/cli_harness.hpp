@@ -11,6 +11,7 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -62,6 +63,28 @@ private:
     std::filesystem::path path_;
 };
 
+// The environment a tool runs in under test: never the user's desktop (their index, folders,
+// colours, pager, width or language). HOME is the scratch folder; what a test depends on it
+// sets in extra_env ("NAME=value", replacing any other). Messages are French unless it sets LANG.
+inline std::vector<std::string> test_environment(const std::filesystem::path& scratch,
+                                                 const std::vector<std::string>& extra_env = {}) {
+    const auto ours = [](std::string_view kv) {
+        for (std::string_view name : {"VEILLE_", "XDG_", "HOME=", "NO_COLOR=", "PAGER=", "COLUMNS=", "LINES=",
+                                      "TERM=", "LANG=", "LANGUAGE=", "LC_"})
+            if (kv.substr(0, name.size()) == name) return true;
+        return false;
+    };
+    std::vector<std::string> env{"HOME=" + scratch.string()};
+    for (char** e = environ; *e; ++e)
+        if (!ours(*e)) env.emplace_back(*e);
+    for (const auto& kv : extra_env) {
+        const auto name = kv.substr(0, kv.find('=') + 1);
+        std::erase_if(env, [&](const std::string& have) { return have.rfind(name, 0) == 0; });
+        env.push_back(kv);
+    }
+    return env;
+}
+
 // Runs `argv` with stdout and stderr captured to files (no pipe deadlocks), stdin closed.
 inline RunResult run(const std::vector<std::string>& argv, const std::filesystem::path& scratch,
                      const std::vector<std::string>& extra_env = {}) {
@@ -76,16 +99,7 @@ inline RunResult run(const std::vector<std::string>& argv, const std::filesystem
     std::vector<char*> args;
     for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
-    // The tests never depend on the user's own index or colour settings.
-    std::vector<std::string> env_strings;
-    for (char** e = environ; *e; ++e) {
-        std::string kv = *e;
-        if (kv.rfind("VEILLE_DB=", 0) == 0 || kv.rfind("NO_COLOR=", 0) == 0) continue;
-        // Messages follow the locale: the tests read the French ones whatever CI's LANG is.
-        if (kv.rfind("LANG=", 0) == 0 || kv.rfind("LC_", 0) == 0 || kv.rfind("LANGUAGE=", 0) == 0) continue;
-        env_strings.push_back(kv);
-    }
-    for (const auto& kv : extra_env) env_strings.push_back(kv);
+    std::vector<std::string> env_strings = test_environment(scratch, extra_env);
     std::vector<char*> env;
     for (auto& kv : env_strings) env.push_back(kv.data());
     env.push_back(nullptr);

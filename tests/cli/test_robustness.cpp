@@ -37,8 +37,12 @@ pid_t spawn(const std::vector<std::string>& argv, const fs::path& scratch, const
     std::vector<char*> args;
     for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
+    std::vector<std::string> env_strings = veille::test::test_environment(scratch);
+    std::vector<char*> env;
+    for (auto& kv : env_strings) env.push_back(kv.data());
+    env.push_back(nullptr);
     pid_t pid = 0;
-    const int rc = posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
+    const int rc = posix_spawn(&pid, args[0], &actions, nullptr, args.data(), env.data());
     posix_spawn_file_actions_destroy(&actions);
     BOOST_TEST_REQUIRE(rc == 0);
     return pid;
