@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "dates/date_sources.hpp"
+#include "shared_corpora.hpp"
 #include "dates/french_date.hpp"
 
 using veille::dates::ArticleDate;
@@ -38,18 +39,8 @@ std::string read_file(const std::string& path) {
     return out.str();
 }
 
-const std::string kCorpora = VEILLE_SHARED_CORPORA_DIR;
+const std::string kCorpora = veille::test::kSharedCorpora.string();
 
-// The cases on the shared corpora run where ../shared sits beside the checkout (CI, the
-// developers' machines); elsewhere they are skipped, saying why.
-struct SharedCorpus {
-    std::string folder;
-    boost::test_tools::assertion_result operator()(boost::unit_test::test_unit_id) const {
-        boost::test_tools::assertion_result present(std::filesystem::exists(kCorpora + "/" + folder));
-        present.message() << kCorpora << "/" << folder << " not found (../shared beside the checkout): skipped";
-        return present;
-    }
-};
 
 struct ParseCase {
     std::string input;
@@ -515,7 +506,7 @@ BOOST_AUTO_TEST_CASE(body_table) {
 
 // Whole fresada articles (FreSaDa test split): the bylines' month is the date, the event
 // date further down is not; a date line past the first 2000 bytes is ignored.
-BOOST_AUTO_TEST_CASE(fresada_articles, *boost::unit_test::precondition(SharedCorpus{"fresada"})) {
+BOOST_AUTO_TEST_CASE(fresada_articles, veille::test::needs_shared_corpus("fresada")) {
     struct Article {
         const char* file;
         const char* expected;
@@ -546,7 +537,7 @@ BOOST_AUTO_TEST_CASE(fresada_articles, *boost::unit_test::precondition(SharedCor
 // parses to itself ("NA" to nothing), and an id such as "GDL-1804-07-17-15" dates the file
 // by its path alone.
 BOOST_AUTO_TEST_CASE(hipe2022_document_headers,
-                     *boost::unit_test::precondition(SharedCorpus{"hipe2022-historical-news-fr"})) {
+                     veille::test::needs_shared_corpus("hipe2022-historical-news-fr")) {
     const char* files[] = {
         "hipe2020/fr/HIPE-2022-v2.1-hipe2020-dev-fr.tsv",
         "letemps/fr/HIPE-2022-v2.1-letemps-dev-fr.tsv",

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "readers/file_reader.hpp"
+#include "shared_corpora.hpp"
 
 namespace fs = std::filesystem;
 using veille::documents::Severity;
@@ -187,12 +188,8 @@ BOOST_AUTO_TEST_CASE(seed_document_reads_cleanly) {
     BOOST_TEST(r.articles[0].first_line == 1u);
 }
 
-BOOST_AUTO_TEST_CASE(seed_is_a_byte_for_byte_copy) {
-    const fs::path shared = fs::path(VEILLE_SHARED_CORPORA_DIR) / "seed" / "mali-russie.txt";
-    if (!fs::exists(shared)) {
-        BOOST_TEST_MESSAGE("shared corpora not found at " << shared << ": skipped");
-        return;
-    }
+BOOST_AUTO_TEST_CASE(seed_is_a_byte_for_byte_copy, veille::test::needs_shared_corpus("seed")) {
+    const fs::path shared = veille::test::kSharedCorpora / "seed" / "mali-russie.txt";
     BOOST_TEST(slurp(kSeedDir / "mali-russie.txt") == slurp(shared));
 }
 
