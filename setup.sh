@@ -42,9 +42,12 @@ install_missing() {
         "${missing[@]}" >/dev/null
 }
 
+# build [TARGET...]: everything (tests and benchmarks included), or only the targets named.
 build() {
     cmake -S "$HERE" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE="$BUILD_TYPE" >/dev/null
-    cmake --build "$BUILD_DIR" -j "$(nproc)"
+    local targets=()
+    for t in "$@"; do targets+=(--target "$t"); done
+    cmake --build "$BUILD_DIR" -j "$(nproc)" "${targets[@]}"
 }
 
 cmd="${1:-demo}"
@@ -55,7 +58,7 @@ case "$cmd" in
         ;;
     demo)
         install_missing
-        build
+        build veille-index veille-query   # the demo runs only these: no tests, no benchmarks
         "$BUILD_DIR/veille-index" "$HERE/corpora"
         echo
         echo '$ veille-query securite russie'
