@@ -5,7 +5,8 @@
 // percentiles. Not a test: a figure-printing tool, driven by bench/speed.sh.
 //
 //   veille-bench-queries --db INDEX [--rounds N] [--startup-runs N] [--per-query]
-//                        [--no-facets] [--no-snippets] [--no-collapse] [QUERIES.txt] [-q QUERY]...
+//                        [--no-facets] [--no-snippets] [--no-collapse] [--exact-up-to N]
+//                        [QUERIES.txt] [-q QUERY]...
 //
 // Output, one `key value...` line each (easy to read from a script):
 //   startup_ms FIRST MEDIAN        gazetteer load + index open: the process's first Searcher,
@@ -74,9 +75,12 @@ int main(int argc, char** argv) {
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
     app.add_flag("--per-query", per_query, "Print each query's median latency and total");
-    app.add_flag("--no-facets", no_facets, "Do not count facets (nor make the total exact)");
+    app.add_flag("--no-facets", no_facets, "Do not count facets (the total is exact up to --exact-up-to)");
     app.add_flag("--no-snippets", no_snippets, "Do not build snippets");
     app.add_flag("--no-collapse", no_collapse, "Show near-duplicates as hits of their own");
+    std::uint32_t exact_up_to = veille::search::SearchOptions{}.exact_up_to;
+    app.add_option("--exact-up-to", exact_up_to, "Without facets: count matches exactly up to N")
+        ->capture_default_str();
     CLI11_PARSE(app, argc, argv);
 
     try {
@@ -107,6 +111,7 @@ int main(int argc, char** argv) {
                 o.facets = !no_facets;
                 if (no_snippets) o.snippet_bytes = 0;
                 o.collapse = !no_collapse;
+                o.exact_up_to = exact_up_to;
                 start = Clock::now();
                 const auto results = searcher->search(o);
                 const double ms = ms_since(start);

@@ -522,7 +522,7 @@ private:
         auto opts = session_.search_options();
         if (options_.facets_only) opts.limit = 0;
         search::SearchResults results = searcher_->search(opts);
-        session_.record_total(results.total);
+        session_.record_total(results.pageable());
         if (results.hits.empty() && opts.offset > 0 && opts.limit > 0) {
             // An estimated total promised another page that is not there.
             session_.page_was_empty();
@@ -545,7 +545,7 @@ private:
             if (!options_.facets_only && session_.page_size() > 0) {
                 const std::uint64_t size = session_.page_size();
                 const std::uint64_t page = session_.offset() / size + 1;
-                const std::uint64_t pages = std::max((results.total + size - 1) / size, page);
+                const std::uint64_t pages = std::max((results.pageable() + size - 1) / size, page);
                 out << output::styled(output::fit_width(output::say(lang_, Msg::PageHint,
                                                                     {std::to_string(page), std::to_string(pages)}),
                                                         style.width),
@@ -563,7 +563,7 @@ private:
             if (h.rank == rank) return h;
         auto one = searcher_->search(session_.hit_options(rank));
         if (one.hits.empty()) {
-            screen_.note(output::say(lang_, Msg::NoSuchHit, {std::to_string(rank), std::to_string(one.total)}), true);
+            screen_.note(output::say(lang_, Msg::NoSuchHit, {std::to_string(rank), std::to_string(one.pageable())}), true);
             return std::nullopt;
         }
         return one.hits.front();

@@ -169,8 +169,10 @@ int main(int argc, char** argv) {
         if (options.new_given) return report_new(options, searcher, db, lang, config.colour);
         auto search = search_options(options, query);
         if (options.count) {
+            // Every matching document, exactly: Xapian looks at all of them.
             search.limit = 0;
-            search.facets = true;  // an exact count
+            search.exact_up_to = std::numeric_limits<std::uint32_t>::max();
+            search.collapse = false;
             search.spelling = false;
             std::cout << searcher.search(search).total << '\n';
             return 0;

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "output/hit_notes.hpp"
+#include "output/result_counts.hpp"
 #include "text/utf8.hpp"
 #include <chrono>
 #include <ctime>
@@ -156,9 +157,7 @@ void render_html_report(std::ostream& out, const ReportData& report) {
         << ".partial{color:#a15c00;font-size:.85em}\n"
         << "</style>\n</head>\n<body>\n";
     out << "<h1>Veille : « " << html_escape(r.query) << " »</h1>\n";
-    const bool partial = std::any_of(r.hits.begin(), r.hits.end(), [](const search::Hit& h) { return h.partial; });
-    out << "<p class=\"meta\">" << r.total << (r.total == 1 ? " résultat" : " résultats")
-        << (partial ? " avec tous les mots, suivis de résultats partiels" : "") << " — rapport du "
+    out << "<p class=\"meta\">" << html_escape(results_line(r, Lang::Fr, "")) << " — rapport du "
         << html_escape(report.generated_at) << "</p>\n";
     if (!report.filters.empty()) {
         out << "<ul class=\"meta\">\n";

@@ -144,8 +144,16 @@ template <typename Json>
 Json results_json(const search::SearchResults& r) {
     Json doc = Json::object();
     doc["query"] = r.query;
+    // Matching documents, as the facets count them; an estimate within [total_min, total_max]
+    // when total_exact is false. "groups": the same once reprints are grouped (null when not
+    // counted). "partial": documents with only some of the words, listed after the others.
     doc["total"] = r.total;
     doc["total_exact"] = r.total_is_exact;
+    doc["total_min"] = r.total_min;
+    doc["total_max"] = r.total_max;
+    doc["groups"] = r.groups ? Json(*r.groups) : Json(nullptr);
+    doc["partial"] = r.partial_total;
+    doc["partial_exact"] = r.partial_is_exact;
     doc["offset"] = r.offset;
     doc["warnings"] = Json::array();
     for (const auto& w : r.warnings) doc["warnings"].push_back(w);

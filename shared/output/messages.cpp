@@ -15,10 +15,19 @@ struct Entry {
 
 // clang-format off
 constexpr std::array<Entry, static_cast<std::size_t>(Msg::Count_)> kMessages{{
-    {Msg::NoResults,        "Aucun r\u00E9sultat pour {}",              "No results for {}"},
-    {Msg::ResultOne,        "{} r\u00E9sultat pour {}",                 "{} result for {}"},
-    {Msg::ResultMany,       "{} r\u00E9sultats pour {}",                "{} results for {}"},
-    {Msg::About,            "environ ",                                  "about "},
+    {Msg::NoResults,        "Aucun r\u00E9sultat{}",                    "No results{}"},
+    {Msg::ResultOne,        "{} r\u00E9sultat{}",                       "{} result{}"},
+    {Msg::ResultMany,       "{} r\u00E9sultats{}",                      "{} results{}"},
+    {Msg::ForQuery,         " pour {}",                                  " for {}"},
+    {Msg::About,            "environ {}",                                "about {}"},
+    {Msg::Between,          "entre {} et {}",                            "between {} and {}"},
+    {Msg::UpTo,             "jusqu\u2019\u00E0 {}",                      "up to {}"},
+    {Msg::StrictNone,       "Aucun r\u00E9sultat avec tous les mots{}", "No results with every word{}"},
+    {Msg::StrictOne,        "{} r\u00E9sultat avec tous les mots{}",    "{} result with every word{}"},
+    {Msg::StrictMany,       "{} r\u00E9sultats avec tous les mots{}",   "{} results with every word{}"},
+    {Msg::PartialOne,       ", puis {} r\u00E9sultat partiel",          ", then {} partial result"},
+    {Msg::PartialMany,      ", puis {} r\u00E9sultats partiels",        ", then {} partial results"},
+    {Msg::Groups,           " ({} sans les reprises)",                   " ({} without reprints)"},
     {Msg::PageRange,        " ({} \u00E0 {})",                           " ({} to {})"},
     {Msg::DidYouMean,       "Vouliez-vous dire : {} ?",                  "Did you mean: {}?"},
     {Msg::Corrected,        "(aucun r\u00E9sultat pour {} : la recherche a \u00E9t\u00E9 corrig\u00E9e)",

@@ -22,10 +22,19 @@ Lang lang_from_environment();
 
 enum class Msg {
     // Search results (terminal renderer).
-    NoResults,        // {query}
-    ResultOne,        // {count} {query}
-    ResultMany,       // {count} {query}
-    About,            // prefix of an estimated count
+    NoResults,        // {for_query}
+    ResultOne,        // {count} {for_query}
+    ResultMany,       // {count} {for_query}
+    ForQuery,         // {query}: " pour « … »", after a count ("" in the HTML report's line)
+    About,            // {count}: an estimate whose bounds are within 10 % of each other
+    Between,          // {low} {high}: an estimate, as the bounds Xapian is sure of
+    UpTo,             // {high}: an estimate with no lower bound
+    StrictNone,       // {for_query}: no document has every word, partial ones follow
+    StrictOne,        // {count} {for_query}
+    StrictMany,       // {count} {for_query}
+    PartialOne,       // {count}: after Strict*, the partial matches
+    PartialMany,      // {count}
+    Groups,           // {count}: the matches once reprints are grouped
     PageRange,        // {first} {last}
     DidYouMean,       // {query}
     Corrected,        // {typed}: the hits shown are the suggestion's

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "output/hit_notes.hpp"
+#include "output/result_counts.hpp"
 #include "output/wrap.hpp"
 #include "text/utf8.hpp"
 
@@ -37,16 +38,13 @@ std::string format_score(double score) {
     return res.ec == std::errc() ? std::string(buf, res.ptr) : std::string("?");
 }
 
-// "12 résultats pour « securite »", "environ 1 200 résultats…", "Aucun résultat pour « … »".
+// "12 résultats pour « securite »", "environ 1 200 résultats…", "Aucun résultat pour « … »",
+// then the page shown: " (11 à 20)".
 std::string header_line(const search::SearchResults& results, Lang lang) {
     // Nothing matched as typed and the hits are the corrected query's: name that one.
     const std::string& shown = results.corrected && !results.suggestion.empty() ? results.suggestion : results.query;
-    const std::string query = say(lang, Msg::Quoted, {one_line(shown)});
-    if (results.total == 0 && results.hits.empty()) return say(lang, Msg::NoResults, {query});
-    std::string line;
-    if (!results.total_is_exact) line += message(lang, Msg::About);
-    line += say(lang, results.total == 1 ? Msg::ResultOne : Msg::ResultMany,
-                {std::to_string(results.total), query});
+    std::string line = results_line(results, lang, say(lang, Msg::Quoted, {one_line(shown)}));
+    if (results.total == 0 && results.partial_total == 0 && results.hits.empty()) return line;
     if (results.offset > 0 && !results.hits.empty()) {
         line += say(lang, Msg::PageRange,
                     {std::to_string(results.offset + 1),

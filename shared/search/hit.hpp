@@ -83,14 +83,35 @@ struct Facets {
 struct SearchResults {
     std::string query;              // as typed
     std::string parsed;             // the analysed query, for --explain style diagnostics
-    std::uint64_t total = 0;        // estimated number of matches
+    // Matching documents (articles and comments, reprints included): the number the facets
+    // and --count give. Exact when Xapian looked at every match (always with facets; up to
+    // SearchOptions::exact_up_to otherwise); beyond, Xapian's estimate and the bounds it is
+    // sure of, total_min <= total <= total_max.
+    std::uint64_t total = 0;
     bool total_is_exact = false;
+    std::uint64_t total_min = 0;
+    std::uint64_t total_max = 0;
+    // The same matches once the reprints of one text are grouped (one hit each): known when
+    // the total is exact and reprints are grouped (SearchOptions::collapse).
+    std::optional<std::uint64_t> groups;
+    // The hits the pages run through before the partial ones: `groups` when reprints are
+    // grouped (estimated in proportion when the total is), else `total`.
+    std::uint64_t strict_hits = 0;
+    // Documents matching only some of the words, listed after the strict ones when those do
+    // not fill the page (0 when none were looked for); counted like `total`.
+    std::uint64_t partial_total = 0;
+    bool partial_is_exact = true;
+    std::uint64_t partial_min = 0;
+    std::uint64_t partial_max = 0;
     std::uint64_t offset = 0;
     std::vector<Hit> hits;
     std::vector<std::string> warnings;  // e.g. "unbalanced quote: read as a phrase to the end"
     std::string suggestion;  // "Vouliez-vous dire : …" — the query with misspelt words corrected
     bool corrected = false;  // nothing matched the query as typed: these hits are the suggestion's
     Facets facets;
+
+    // Every hit the pages can show: the strict ones, then the partial ones.
+    std::uint64_t pageable() const { return strict_hits + partial_total; }
 };
 
 }  // namespace veille::search

@@ -161,6 +161,36 @@ void date_facet(const ValueCounts& dates, Facets& facets) {
     for (const auto& [b, n] : buckets) facets.dates.push_back({b, n});
 }
 
+// The counts of a query's strict matches (see SearchResults). With reprints grouped, the
+// counter of duplicate keys saw every document Xapian looked at: all of them when it looked
+// at fewer than check_at_least (the matches ran out) or when facets made it look at all.
+// Otherwise the total is Xapian's estimate of the documents, within the bounds it is sure of.
+void count_matches(const Xapian::MSet& mset, const SlotCounter* reprints, bool looked_at_all,
+                   Xapian::doccount check_at_least, SearchResults& results) {
+    results.total = mset.get_uncollapsed_matches_estimated();
+    results.total_min = mset.get_uncollapsed_matches_lower_bound();
+    results.total_max = mset.get_uncollapsed_matches_upper_bound();
+    results.strict_hits = results.total;
+    if (reprints) {
+        const ValueCounts keys = reprints->counts(schema::kSlotDuplicate);
+        std::uint64_t with_key = 0;  // one group per key, one per keyless document
+        for (const auto& [key, n] : keys.values) with_key += n;
+        const std::uint64_t groups_seen = keys.documents - with_key + keys.values.size();
+        if (looked_at_all || keys.documents < check_at_least) {
+            results.total = results.total_min = results.total_max = keys.documents;
+            results.groups = groups_seen;
+            results.strict_hits = groups_seen;
+        } else {
+            results.total_min = std::max<std::uint64_t>(results.total_min, keys.documents);
+            results.total_max = std::max(results.total_max, results.total_min);
+            results.total = std::clamp(results.total, results.total_min, results.total_max);
+            // Pages only: the share of groups among the documents seen, applied to the rest.
+            results.strict_hits = keys.documents ? results.total * groups_seen / keys.documents : results.total;
+        }
+    }
+    results.total_is_exact = results.total_min == results.total_max;
+}
+
 }  // namespace
 
 Searcher::Searcher(const fs::path& db) : impl_(std::make_unique<Impl>()) {
@@ -448,10 +478,10 @@ SearchResults Searcher::search(const SearchOptions& options) {
             };
             sort_by_date(enquire);
 
-            // Xapian's bounds stay apart once results are collapsed, even when every match
-            // was looked at (so a total would read "about 19" for 15 documents, and differ
-            // between one database and shards). Counting the duplicate keys of the documents
-            // it looked at gives the exact number of hits after collapsing.
+            // Totals count documents; grouping reprints is a second figure. Xapian's bounds on
+            // the groups stay apart even when every match was looked at (a total would read
+            // "about 3000" for 941 groups), so the duplicate keys of the documents it looked at
+            // are counted instead: exact, and the same on one database and on shards.
             std::vector<Xapian::valueno> counted;
             if (options.collapse) {
                 enquire.set_collapse_key(schema::kSlotDuplicate);
@@ -461,24 +491,15 @@ SearchResults Searcher::search(const SearchOptions& options) {
                 for (auto slot : {schema::kSlotEntities, schema::kSlotKind, schema::kSlotDate}) counted.push_back(slot);
             SlotCounter counter(counted, impl_->remote);
             counter.attach(enquire);
-            // Facets must see every match, which also makes the total exact.
+            // Facets must see every match, which also makes the total exact; otherwise up to
+            // exact_up_to matches are looked at (measured in bench/speed.sh: a few ms at most).
             const Xapian::doccount check_at_least =
-                options.facets ? impl_->db.get_doccount() : options.offset + options.limit + 1000;
+                options.facets ? impl_->db.get_doccount()
+                               : std::max<Xapian::doccount>(options.offset + options.limit, options.exact_up_to);
             // Asking for no hit at all makes Xapian stop at estimates: ask for one and drop it
             // (--count, --facets-only must be exact).
             Xapian::MSet mset = enquire.get_mset(options.offset, std::max<std::uint32_t>(options.limit, 1), check_at_least);
-            results.total = mset.get_matches_estimated();
-            results.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-            if (options.collapse && !results.total_is_exact) {
-                const ValueCounts keys = counter.counts(schema::kSlotDuplicate);
-                // Xapian stops short of check_at_least only when the matches run out.
-                if (options.facets || keys.documents < check_at_least) {
-                    std::uint64_t with_key = 0;  // one hit per key, one per keyless document
-                    for (const auto& [key, n] : keys.values) with_key += n;
-                    results.total = keys.documents - with_key + keys.values.size();
-                    results.total_is_exact = true;
-                }
-            }
+            count_matches(mset, options.collapse ? &counter : nullptr, options.facets, check_at_least, results);
             if (options.facets) {
                 results.facets.computed = true;
                 entity_facet(counter.counts(schema::kSlotEntities), options.facet_entity_offset, options.facet_entities,
@@ -507,19 +528,25 @@ SearchResults Searcher::search(const SearchOptions& options) {
             // go on with the documents that match most of the words, marked as partial.
             const std::uint64_t page_end = std::uint64_t(options.offset) + options.limit;
             if (!parsed.relaxed.empty() && options.limit > 0 && results.total_is_exact &&
-                results.total < page_end) {
+                results.strict_hits < page_end) {
                 Xapian::Query partial(Xapian::Query::OP_AND_NOT, relax(parsed.relaxed), query);
                 Xapian::Enquire more(impl_->db);
                 more.set_query(partial);
                 more.set_weighting_scheme(Xapian::BM25Weight());
                 sort_by_date(more);
-                const auto first = options.offset > results.total ? options.offset - results.total : 0;
-                const auto count = page_end - std::max<std::uint64_t>(options.offset, results.total);
+                const std::uint64_t strict = results.strict_hits;
+                const auto first = options.offset > strict ? options.offset - strict : 0;
+                const auto count = page_end - std::max<std::uint64_t>(options.offset, strict);
                 Xapian::MSet extra = more.get_mset(static_cast<Xapian::doccount>(first),
-                                                   static_cast<Xapian::doccount>(count));
+                                                   static_cast<Xapian::doccount>(count),
+                                                   std::max<Xapian::doccount>(first + count, options.exact_up_to));
+                results.partial_total = extra.get_matches_estimated();
+                results.partial_min = extra.get_matches_lower_bound();
+                results.partial_max = extra.get_matches_upper_bound();
+                results.partial_is_exact = results.partial_min == results.partial_max;
                 for (auto m = extra.begin(); m != extra.end(); ++m) {
                     Hit hit = make_hit(m, builder);
-                    hit.rank = static_cast<int>(results.total + first + m.get_rank()) + 1;
+                    hit.rank = static_cast<int>(strict + first + m.get_rank()) + 1;
                     hit.partial = true;
                     if (options.explain) hit.explain = explain(*m, partial, parsed);
                     std::set<std::string> matched(more.get_matching_terms_begin(m), more.get_matching_terms_end(m));

@@ -33,6 +33,9 @@ struct SearchOptions {
     std::size_t snippet_bytes = 300;
     bool spelling = true;  // suggest corrections when little matches; search a one-word one
     bool collapse = true;  // near-duplicate articles (one dispatch, several papers) as one hit
+    // Count the matches exactly when there are at most this many (Xapian looks at each of
+    // them); beyond, the total is Xapian's estimate within its bounds. Facets count all.
+    std::uint32_t exact_up_to = 10000;
     bool explain = false;  // per hit: which terms matched, where, how, and their weight
     std::string like_id;   // instead of a query: documents like this one (relevance feedback),
                            // among those that pass `query` when there is one

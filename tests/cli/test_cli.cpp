@@ -6,6 +6,9 @@
 #include <sys/stat.h>
 #include <xapian.h>
 
+#include <fstream>
+#include <iterator>
+
 #include "cli/cli_harness.hpp"
 
 namespace fs = std::filesystem;
@@ -100,6 +103,45 @@ BOOST_AUTO_TEST_CASE(a_word_only_in_a_nested_reply_finds_that_reply_and_its_pare
         if (c["path"].get<std::string>().find("mali-russie.txt") != std::string::npos) ++seed_comments;
     BOOST_TEST(seed_comments == 7u);
     for (const auto& a : articles["hits"]) BOOST_TEST(a["kind"] == "article");
+}
+
+// Every output counts alike: documents (the facets' and --count's number), then the reprints
+// grouped, then the partial matches; in the terminal's header, JSON and the HTML report.
+BOOST_AUTO_TEST_CASE(every_output_gives_the_same_counts) {
+    Env env;
+    const fs::path reprint = env.dir / "reprise";
+    fs::create_directories(reprint);
+    fs::copy_file(kCorpora / "seed" / "niger-orano.txt", reprint / "niger-orano.txt");  // the same dispatch again
+    BOOST_TEST_REQUIRE(env.index({kCorpora.string(), reprint.string()}).exit_code == 0);
+
+    auto res = env.query({"--facets", "Orano"});
+    BOOST_TEST(res["total"] == 2);
+    BOOST_TEST(res["total_exact"] == true);
+    BOOST_TEST(res["groups"] == 1);
+    BOOST_TEST(res["hits"].size() == 1u);  // one hit, "+ 1 autre source"
+    std::uint64_t kinds = 0;
+    for (const auto& k : res["facets"]["type"]) kinds += k["count"].get<std::uint64_t>();
+    BOOST_TEST(kinds == 2u);
+    BOOST_TEST(env.query_raw({"--count", "Orano"}).out == "2\n");
+    auto text = env.query_raw({"Orano"});
+    BOOST_TEST(text.out.substr(0, text.out.find('\n')) == "2 résultats pour « Orano » (1 sans les reprises)");
+    BOOST_TEST_REQUIRE(env.query_raw({"--report", (env.dir / "r.html").string(), "Orano"}).exit_code == 0);
+    std::ifstream report(env.dir / "r.html");
+    const std::string html{std::istreambuf_iterator<char>(report), std::istreambuf_iterator<char>()};
+    BOOST_TEST(html.find(">2 résultats (1 sans les reprises) — rapport du") != std::string::npos);
+
+    // Fewer documents with every word than a page: the partial ones are counted too.
+    res = env.query({"Russie Mali"});
+    BOOST_TEST(res["total"] == 2);
+    const auto partial = res["partial"].get<std::uint64_t>();
+    BOOST_TEST(partial >= 1u);
+    text = env.query_raw({"Russie Mali"});
+    BOOST_TEST(text.out.substr(0, text.out.find('\n')) ==
+               "2 résultats avec tous les mots pour « Russie Mali », puis " + std::to_string(partial) +
+                   " résultats partiels");
+    text = env.query_raw({"--lang", "en", "Russie Mali"});
+    BOOST_TEST(text.out.substr(0, text.out.find('\n')) ==
+               "2 results with every word for “Russie Mali”, then " + std::to_string(partial) + " partial results");
 }
 
 BOOST_AUTO_TEST_CASE(reindexing_unchanged_files_changes_nothing) {

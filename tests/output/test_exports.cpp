@@ -129,7 +129,9 @@ BOOST_AUTO_TEST_CASE(the_html_report_escapes_everything_from_documents) {
 BOOST_AUTO_TEST_CASE(the_html_report_marks_partial_matches_and_reprints) {
     output::ReportData report;
     report.results = sample();
-    report.results.total = 1;
+    report.results.total = 3;
+    report.results.groups = 1;
+    report.results.partial_total = 1;
     report.results.hits[0].duplicates = 2;
     report.results.hits[0].duplicate_sources = {"Le Sahel", "<b>Agence</b>"};
     report.results.hits[1].partial = true;
@@ -137,7 +139,9 @@ BOOST_AUTO_TEST_CASE(the_html_report_marks_partial_matches_and_reprints) {
     std::ostringstream out;
     output::render_html_report(out, report);
     const std::string html = out.str();
-    BOOST_TEST(html.find("1 résultat avec tous les mots, suivis de résultats partiels") != std::string::npos);
+    // The figures of the terminal's header: documents, reprints grouped, partial matches.
+    BOOST_TEST(html.find("3 résultats avec tous les mots (1 sans les reprises), puis 1 résultat partiel") !=
+               std::string::npos);
     BOOST_TEST(html.find("sans : pourquoi, &lt;i&gt;") != std::string::npos);
     BOOST_TEST(html.find("+ 2 autres sources : Le Sahel, &lt;b&gt;Agence&lt;/b&gt;") != std::string::npos);
 }

@@ -4,12 +4,14 @@
 
 #include <boost/test/unit_test.hpp>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "output/json_renderer.hpp"
+#include "output/result_counts.hpp"
 #include "output/terminal_renderer.hpp"
 #include "search/hit.hpp"
 #include "text/utf8.hpp"
@@ -118,27 +120,80 @@ bool has_control_bytes(std::string_view s) {
 
 BOOST_AUTO_TEST_SUITE(output)
 
+// The header counts documents, as the facets do (reprints grouped are a second figure); an
+// estimate says so and stays within Xapian's bounds; partial matches are announced after the
+// strict ones. "\u202F" is French's narrow no-break space between thousands.
 BOOST_AUTO_TEST_CASE(header_says_how_many_in_french) {
     struct Case {
+        std::string what;
         std::uint64_t total;
         bool exact;
+        std::uint64_t min, max;
+        std::optional<std::uint64_t> groups;
+        std::uint64_t partial;
         std::string header;
     };
     const std::vector<Case> cases = {
-        {0, true, "Aucun résultat pour « securite »"},
-        {1, true, "1 résultat pour « securite »"},
-        {12, true, "12 résultats pour « securite »"},
-        {12, false, "environ 12 résultats pour « securite »"},
+        {"nothing", 0, true, 0, 0, {}, 0, "Aucun résultat pour « securite »"},
+        {"one", 1, true, 1, 1, 1, 0, "1 résultat pour « securite »"},
+        {"a few", 12, true, 12, 12, 12, 0, "12 résultats pour « securite »"},
+        {"reprints grouped", 1245, true, 1245, 1245, 1186, 0,
+         "1\u202F245 résultats pour « securite » (1\u202F186 sans les reprises)"},
+        {"bounds within 10 %: about, rounded inside them", 11515, false, 10775, 11570, {}, 0,
+         "environ 11\u202F500 résultats pour « securite »"},
+        {"rounding would leave the bounds", 10480, false, 10450, 10490, {}, 0,
+         "environ 10\u202F480 résultats pour « securite »"},
+        {"bounds far apart: the bounds", 30000, false, 10012, 46788, {}, 0,
+         "entre 10\u202F000 et 47\u202F000 résultats pour « securite »"},
+        {"no lower bound", 300, false, 0, 2960, {}, 0, "jusqu’à 3\u202F000 résultats pour « securite »"},
+        {"strict then partial", 1, true, 1, 1, 1, 8,
+         "1 résultat avec tous les mots pour « securite », puis 8 résultats partiels"},
+        {"only partial", 0, true, 0, 0, 0, 1, "Aucun résultat avec tous les mots pour « securite », puis 1 résultat partiel"},
     };
     for (const auto& c : cases) {
-        BOOST_TEST_CONTEXT(c.total << (c.exact ? " exact" : " estimated")) {
+        BOOST_TEST_CONTEXT(c.what) {
             std::vector<Hit> hits;
-            if (c.total > 0) hits.push_back(article_hit());
-            const auto lines = lines_of(render(results_of(hits, c.total, c.exact), false));
+            if (c.total > 0 || c.partial > 0) hits.push_back(article_hit());
+            SearchResults r = results_of(hits, c.total, c.exact);
+            r.total_min = c.min;
+            r.total_max = c.max;
+            r.groups = c.groups;
+            r.partial_total = r.partial_min = r.partial_max = c.partial;
+            const auto lines = lines_of(render(r, false));
             BOOST_TEST_REQUIRE(!lines.empty());
             BOOST_TEST(lines[0] == c.header);
         }
     }
+}
+
+// Whatever the bounds, the figure shown is within 10 % of every count they allow, or is a
+// range holding all of them.
+BOOST_AUTO_TEST_CASE(an_estimate_shown_is_honest) {
+    using veille::output::ShownCount;
+    for (std::uint64_t min : {1u, 7u, 95u, 999u, 10000u, 10775u, 123456u})
+        for (std::uint64_t spread : {0u, 1u, 3u, 9u, 10u, 11u, 50u, 300u})
+            for (std::uint64_t at : {0u, 50u, 100u}) {
+                const std::uint64_t max = min + min * spread / 100;
+                const std::uint64_t estimate = min + (max - min) * at / 100;
+                const ShownCount shown = veille::output::shown_count(estimate, min, max);
+                for (std::uint64_t exact : {min, (min + max) / 2, max}) {
+                    BOOST_TEST_CONTEXT("bounds " << min << ".." << max << ", estimate " << estimate << ", exact "
+                                                 << exact) {
+                        switch (shown.form) {
+                            case ShownCount::Form::Exact: BOOST_TEST(shown.value == exact); break;
+                            case ShownCount::Form::About:
+                                BOOST_TEST(shown.value * 10 >= exact * 9);
+                                BOOST_TEST(shown.value * 10 <= exact * 11);
+                                break;
+                            case ShownCount::Form::Between:
+                                BOOST_TEST(shown.low <= exact);
+                                BOOST_TEST(shown.high >= exact);
+                                break;
+                            case ShownCount::Form::UpTo: BOOST_TEST(shown.high >= exact); break;
+                        }
+                    }
+                }
+            }
 }
 
 BOOST_AUTO_TEST_CASE(warnings_have_their_own_lines) {
@@ -311,6 +366,8 @@ BOOST_AUTO_TEST_CASE(json_has_the_documented_fields) {
     BOOST_TEST(doc["query"] == "securite");
     BOOST_TEST(doc["total"] == 2);
     BOOST_TEST(doc["total_exact"] == true);
+    BOOST_TEST(doc["groups"] == nullptr);  // not counted
+    BOOST_TEST(doc["partial"] == 0);
     BOOST_TEST(doc["offset"] == 0);
     BOOST_TEST(doc["warnings"] == nlohmann::json::array({"champ inconnu : auteur"}));
     BOOST_TEST_REQUIRE(doc["hits"].size() == 2u);
@@ -345,6 +402,31 @@ BOOST_AUTO_TEST_CASE(json_has_the_documented_fields) {
     BOOST_TEST(c["date"] == "2025-11-06");
     BOOST_TEST(c["url"] == "https://example.org/mali");
     BOOST_TEST(c["author"] == "Obélix");
+}
+
+// JSON carries the figures the header is made of: an estimate with its bounds, the reprint
+// groups, the partial matches.
+BOOST_AUTO_TEST_CASE(json_counts_say_what_is_exact) {
+    SearchResults r = results_of({article_hit()}, 11515, false);
+    r.total_min = 10775;
+    r.total_max = 11570;
+    r.partial_total = 0;
+    auto doc = veille::output::to_json(r);
+    BOOST_TEST(doc["total"] == 11515);
+    BOOST_TEST(doc["total_exact"] == false);
+    BOOST_TEST(doc["total_min"] == 10775);
+    BOOST_TEST(doc["total_max"] == 11570);
+    BOOST_TEST(doc["groups"] == nullptr);
+
+    r = results_of({article_hit()}, 1245, true);
+    r.total_min = r.total_max = 1245;
+    r.groups = 1186;
+    r.partial_total = r.partial_min = r.partial_max = 8;
+    doc = veille::output::to_json(r);
+    BOOST_TEST(doc["total"] == 1245);
+    BOOST_TEST(doc["groups"] == 1186);
+    BOOST_TEST(doc["partial"] == 8);
+    BOOST_TEST(doc["partial_exact"] == true);
 }
 
 BOOST_AUTO_TEST_CASE(json_highlights_index_the_snippet_bytes) {

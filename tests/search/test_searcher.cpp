@@ -91,6 +91,7 @@ BOOST_AUTO_TEST_CASE(a_question_typed_in_full_finds_partial_matches_marked_with_
     BOOST_TEST(r.total == 0u);  // no document has every content word (Tombouctou)
     BOOST_REQUIRE(!r.hits.empty());
     for (const auto& h : r.hits) BOOST_TEST(h.partial);
+    BOOST_TEST(r.partial_total == r.hits.size());
     BOOST_TEST(r.hits.front().id == "seed");
     BOOST_TEST(r.hits.front().missing == (std::vector<std::string>{"Tombouctou"}), boost::test_tools::per_element());
     // Strict matches come first, partial ones after.
@@ -98,6 +99,9 @@ BOOST_AUTO_TEST_CASE(a_question_typed_in_full_finds_partial_matches_marked_with_
     BOOST_REQUIRE(mixed.hits.size() >= 2u);
     BOOST_TEST(!mixed.hits[0].partial);
     BOOST_TEST(mixed.total == 2u);
+    // ...and are counted: "2 résultats avec tous les mots, puis N résultats partiels".
+    BOOST_TEST(mixed.partial_total == mixed.hits.size() - 2);
+    BOOST_TEST(mixed.partial_is_exact);
     // A quoted name stays required, but the words around it need not be there at all: a
     // question about "opération Barkhane" still finds it when no document has its words.
     auto quoted = run(q("Pourquoi Tombouctou \"opération Barkhane\" ?"));
@@ -230,10 +234,11 @@ BOOST_AUTO_TEST_CASE(reprints_of_one_dispatch_collapse_into_one_hit) {
     BOOST_TEST(shown == 3u);
 }
 
-// Xapian only estimates a collapsed total; we count it: exactly the hits a user can page
-// through, two fewer than the documents when three reprints make one hit. Facets count
-// documents, reprints included.
-BOOST_AUTO_TEST_CASE(a_collapsed_total_is_exact) {
+// The total counts documents, reprints included, as the facets and --count do; the reprints
+// grouped are a second figure, `groups`, exactly the hits a user can page through: two fewer
+// than the documents when three reprints make one hit. Xapian only estimates a collapsed
+// count; we count it.
+BOOST_AUTO_TEST_CASE(totals_count_documents_and_groups_count_hits) {
     for (bool facets : {false, true}) {
         BOOST_TEST_CONTEXT("facets " << facets) {
             auto collapsed = q("suspension partis politiques");
@@ -244,12 +249,17 @@ BOOST_AUTO_TEST_CASE(a_collapsed_total_is_exact) {
             const auto a = run(collapsed), b = run(all);
             BOOST_TEST(a.total_is_exact);
             BOOST_TEST(b.total_is_exact);
-            BOOST_TEST(a.total == a.hits.size());
-            BOOST_TEST(a.total == b.total - 2);
+            BOOST_TEST(a.total == b.total);
+            BOOST_TEST(a.total == b.hits.size());
+            BOOST_TEST_REQUIRE(a.groups.has_value());
+            BOOST_TEST(*a.groups == a.hits.size());
+            BOOST_TEST(*a.groups == a.total - 2);
+            BOOST_TEST(a.pageable() == a.hits.size());
+            BOOST_TEST(!b.groups.has_value());  // reprints not grouped: no second figure
             if (facets) {
                 std::uint64_t documents = 0;
                 for (const auto& k : a.facets.kinds) documents += k.count;
-                BOOST_TEST(documents == b.total);
+                BOOST_TEST(documents == a.total);
             }
         }
     }
@@ -258,8 +268,30 @@ BOOST_AUTO_TEST_CASE(a_collapsed_total_is_exact) {
     le.limit = 1000;
     const auto collapsed = run(le);
     BOOST_TEST(collapsed.total_is_exact);
-    BOOST_TEST(collapsed.total == collapsed.hits.size());
-    BOOST_TEST(collapsed.total == 4u);  // six documents, three of them reprints of one dispatch
+    BOOST_TEST(collapsed.total == 6u);
+    BOOST_TEST_REQUIRE(collapsed.groups.has_value());
+    BOOST_TEST(*collapsed.groups == collapsed.hits.size());
+    BOOST_TEST(*collapsed.groups == 4u);  // six documents, three of them reprints of one dispatch
+}
+
+// Past SearchOptions::exact_up_to matches Xapian stops looking: the total is an estimate
+// within bounds that hold the exact count, groups are unknown, and the pages still run.
+BOOST_AUTO_TEST_CASE(past_the_exact_limit_the_total_is_an_estimate_within_its_bounds) {
+    auto le = q("le");
+    le.limit = 1;
+    le.exact_up_to = 2;
+    for (bool collapse : {true, false}) {
+        BOOST_TEST_CONTEXT("collapse " << collapse) {
+            le.collapse = collapse;
+            const auto r = run(le);
+            BOOST_TEST(r.total_min <= 6u);
+            BOOST_TEST(r.total_max >= 6u);
+            BOOST_TEST(r.total >= r.total_min);
+            BOOST_TEST(r.total <= r.total_max);
+            if (!r.total_is_exact) BOOST_TEST(!r.groups.has_value());
+            BOOST_TEST(r.pageable() >= 1u);
+        }
+    }
 }
 
 BOOST_AUTO_TEST_CASE(explain_says_which_terms_matched_where_and_how) {
