@@ -30,6 +30,22 @@ bool any_token(const GumboNode* n, auto&& pred) {
     return false;
 }
 
+// "comment-123" and "li-comment-123": the ids WordPress gives a comment's element (its own
+// walker and the callbacks of themes), whatever its class.
+bool is_comment_id(std::string_view id) {
+    if (id.starts_with("li-")) id.remove_prefix(3);
+    if (!id.starts_with("comment-") || id.size() == 8) return false;
+    for (char c : id.substr(8))
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+
+// Pingbacks and trackbacks (WordPress's li.pingback, li.trackback) sit in the comment list but
+// are links from other sites, not readers' words: they are left out, and out of the body.
+bool is_ping(const GumboNode* n) {
+    return any_token(n, [](const std::string& t) { return t == "pingback" || t == "trackback"; });
+}
+
 bool is_comment_item(const GumboNode* n) {
     switch (tag(n)) {
         case GUMBO_TAG_LI: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION:
@@ -37,6 +53,7 @@ bool is_comment_item(const GumboNode* n) {
         default:
             return false;
     }
+    if (is_comment_id(attr(n, "id"))) return true;
     for (const auto& t : class_tokens(n)) {
         if (t == "comment" || t == "commentaire" || t == "comment-item" || t == "comment-card" ||
             t == "comment-entry" || t == "comment-box" || t.ends_with("-comment-card") ||
@@ -179,8 +196,9 @@ struct Fields {
     std::string text, author, date;
 };
 
-Fields read_comment(const GumboNode* item, const std::unordered_set<const GumboNode*>& items) {
-    auto nested = [&](const GumboNode* n) { return items.count(n) > 0; };
+// The fields of one comment element; `nested(n)`: n is another comment, not to be read.
+template <typename Nested>
+Fields read_comment(const GumboNode* item, const Nested& nested) {
     Fields f;
 
     // Text: the best-ranked content element, first in document order at that rank.
@@ -310,11 +328,32 @@ bool is_comment_section_token(const std::string& t) {
            t.ends_with("comment-form");
 }
 
+namespace {
+
+// True when a list of replies stands between a comment element and an item nested in it
+// (WordPress's ol/ul.children, a nested <ul> in SPIP, a div.replies): the item is then a reply.
+// Otherwise the nested item is the comment's own wrapper (a theme's li#li-comment-N >
+// article#comment-N.comment > section.comment-content.comment): the same comment.
+bool reply_list_between(const GumboNode* outer, const GumboNode* inner) {
+    for (const GumboNode* n = inner->parent; n && n != outer; n = n->parent) {
+        if (is(n, GUMBO_TAG_OL) || is(n, GUMBO_TAG_UL)) return true;
+        if (any_token(n, [](const std::string& t) {
+                return t == "children" || t == "replies" || t == "comment-replies" || t == "reponses" ||
+                       t.ends_with("-replies") || t.ends_with("-children");
+            }))
+            return true;
+    }
+    return false;
+}
+
+}  // namespace
+
 CommentExtraction extract_comments(const GumboNode* root) {
     CommentExtraction out;
     struct Item {
         const GumboNode* node;
-        int parent;  // index of the enclosing item, -1 at top level
+        int parent;    // index of the enclosing item, -1 at top level
+        bool wrapper;  // nested in its parent with no list of replies between: the same comment
     };
     std::vector<Item> items;
     std::unordered_set<const GumboNode*> item_nodes;
@@ -330,8 +369,16 @@ CommentExtraction extract_comments(const GumboNode* root) {
                 if (any_token(n, [](const std::string& t) { return is_comment_section_token(t); }) &&
                     !is(n, GUMBO_TAG_BODY) && !is(n, GUMBO_TAG_HTML))
                     out.sections.insert(n);
+                if (is_ping(n) && (is_comment_item(n) || is(n, GUMBO_TAG_LI))) {
+                    out.excluded.insert(n);
+                    ++out.pings;
+                    return Visit::SkipChildren;
+                }
                 if (is_comment_item(n)) {
-                    items.push_back({n, open.empty() ? -1 : open.back()});
+                    const int parent = open.empty() ? -1 : open.back();
+                    const bool wrapper =
+                        parent >= 0 && !reply_list_between(items[static_cast<std::size_t>(parent)].node, n);
+                    items.push_back({n, parent, wrapper});
                     item_nodes.insert(n);
                     open.push_back(static_cast<int>(items.size() - 1));
                     out.excluded.insert(n);
@@ -344,18 +391,69 @@ CommentExtraction extract_comments(const GumboNode* root) {
             if (is_element(n) && is_widget(n)) --widgets;
         });
 
-    // Numbers in reading order; an empty comment hands its replies to its own parent.
-    std::vector<int> number(items.size(), 0), effective_parent(items.size(), -1);
+    // Numbers in reading order. An item without text of its own is either the outer element
+    // of a comment whose words sit in a nested wrapper (that wrapper stands for it, and its
+    // replies answer the wrapper), or an empty comment (its replies go to its own parent).
+    std::vector<int> number(items.size(), 0);
+    std::vector<int> stands_for(items.size(), -1);  // an empty item's wrapper with the words
     int next = 1;
     for (std::size_t i = 0; i < items.size(); ++i) {
-        const int p = items[i].parent;
-        effective_parent[i] = p < 0 ? -1 : (number[static_cast<std::size_t>(p)] > 0 ? p : effective_parent[static_cast<std::size_t>(p)]);
-        Fields f = read_comment(items[i].node, item_nodes);
+        auto other_item = [&](const GumboNode* n) { return item_nodes.count(n) > 0; };
+        Fields f = read_comment(items[i].node, other_item);
         if (f.text.empty()) continue;
+        // Words in a wrapper, name and date around it: read those from the outermost element
+        // of the comment, its wrappers included, its replies not.
+        if (items[i].wrapper && (f.author.empty() || f.date.empty())) {
+            std::size_t outer = i;
+            while (items[outer].wrapper && number[static_cast<std::size_t>(items[outer].parent)] == 0)
+                outer = static_cast<std::size_t>(items[outer].parent);
+            if (outer != i) {
+                auto other_comment = [&](const GumboNode* n) {
+                    if (item_nodes.count(n) == 0) return false;
+                    for (std::size_t w = i;; w = static_cast<std::size_t>(items[w].parent)) {
+                        if (items[w].node == n) return false;  // this comment's own wrapper
+                        if (w == outer) return true;
+                    }
+                };
+                Fields whole = read_comment(items[outer].node, other_comment);
+                if (f.author.empty()) f.author = std::move(whole.author);
+                if (f.date.empty()) f.date = std::move(whole.date);
+            }
+        }
+        // The comment this one answers: up through wrappers of itself, then the first
+        // enclosing item that is a comment or has one standing for it.
+        int parent = -1;
+        bool self = items[i].wrapper;  // still climbing through this comment's own wrappers
+        for (int p = items[i].parent; p >= 0; p = items[static_cast<std::size_t>(p)].parent) {
+            const auto up = static_cast<std::size_t>(p);
+            if (self) {
+                if (number[up] > 0) {  // a wrapper inside a comment that has words: a reply after all
+                    parent = p;
+                    break;
+                }
+                self = items[up].wrapper;
+                continue;
+            }
+            if (number[up] > 0) {
+                parent = p;
+                break;
+            }
+            if (stands_for[up] >= 0) {
+                parent = stands_for[up];
+                break;
+            }
+        }
         documents::Comment c;
         c.number = next;
         number[i] = next++;
-        if (effective_parent[i] >= 0) c.parent = number[static_cast<std::size_t>(effective_parent[i])];
+        // This comment now stands for the empty elements it is the wrapper of.
+        for (std::size_t w = i; items[w].wrapper;) {
+            const auto up = static_cast<std::size_t>(items[w].parent);
+            if (number[up] > 0 || stands_for[up] >= 0) break;
+            stands_for[up] = static_cast<int>(i);
+            w = up;
+        }
+        if (parent >= 0) c.parent = number[static_cast<std::size_t>(parent)];
         c.author = std::move(f.author);
         c.date = std::move(f.date);
         c.text = std::move(f.text);

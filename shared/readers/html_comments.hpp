@@ -17,6 +17,11 @@
 //   written as found ("2019-12-10T18:24:56Z", "le mercredi 15 mai 2019") for the indexer's
 //   French date parser;
 // - parent: the nearest enclosing comment (ul.children in WordPress, a nested <ul> in SPIP).
+//   An element nested in a comment with no list of replies between them is the same comment
+//   (a theme's li#li-comment-N > article#comment-N.comment): it stands for it, replies and all.
+// WordPress's own markup is covered in every form wp_list_comments writes it (style ol, ul or
+// div; format html5 or xhtml; ids comment-N and li-comment-N); its pingbacks and trackbacks
+// (li.pingback, li.trackback) are no readers' comments and are left out.
 // Numbers follow reading order, so a reply always comes after the comment it answers.
 // Comments inside asides and widgets ("recent comments" lists of other articles) are not
 // this page's comments; a comment with no text is dropped and its replies go to its parent.
@@ -37,6 +42,8 @@ struct CommentExtraction {
     // Comment sections (list, form, "N commentaires" header, "Poster un commentaire"): not body
     // either, unless a page wraps its whole article in one.
     std::unordered_set<const GumboNode*> sections;
+    // Pingbacks and trackbacks left out of the thread (and of the body).
+    std::size_t pings = 0;
 };
 
 CommentExtraction extract_comments(const GumboNode* root);

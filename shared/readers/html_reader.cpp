@@ -10,6 +10,7 @@
 
 #include "readers/html_comments.hpp"
 #include "readers/html_dom.hpp"
+#include "readers/seed_text_reader.hpp"
 #include "text/utf8.hpp"
 
 namespace veille::readers {
@@ -200,24 +201,44 @@ std::string meta_value(const PageMeta& m, std::initializer_list<const char*> key
 
 // ---- JSON-LD -----------------------------------------------------------------------------
 
+// A reader's comment as schema.org writes it in JSON-LD (a Comment, in an article's "comment"
+// or on its own in an @graph, replies in its own "comment" or pointing at their parentItem).
+struct LdComment {
+    std::string id, parent_id, text, author, date;
+    int parent = -1;  // index of the comment it is nested in
+};
+
 struct LdArticle {
     std::string headline, date, author, publisher, url, body;
+    std::string any_date;  // the datePublished of any object (a WebPage's), when nothing better
+    std::vector<LdComment> comments;
 };
+
+// True when @type (a string or a list; "schema:X", "https://schema.org/X" alike) is one of `types`.
+template <std::size_t N>
+bool has_type(const json& type, const std::array<std::string_view, N>& types) {
+    auto one = [&](const json& t) {
+        if (!t.is_string()) return false;
+        std::string_view s = t.get_ref<const std::string&>();
+        if (const auto colon = s.rfind(':'); colon != std::string_view::npos) s.remove_prefix(colon + 1);
+        if (const auto slash = s.rfind('/'); slash != std::string_view::npos) s.remove_prefix(slash + 1);
+        return std::find(types.begin(), types.end(), s) != types.end();
+    };
+    if (type.is_array()) return std::any_of(type.begin(), type.end(), one);
+    return one(type);
+}
 
 bool is_article_type(const json& type) {
     static constexpr std::array<std::string_view, 14> kTypes{
         "NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
         "OpinionNewsArticle", "ReviewNewsArticle", "BackgroundNewsArticle", "LiveBlogPosting",
         "ScholarlyArticle", "TechArticle", "Report", "SatiricalArticle", "AskPublicNewsArticle"};
-    auto one = [](const json& t) {
-        if (!t.is_string()) return false;
-        std::string_view s = t.get_ref<const std::string&>();
-        if (const auto colon = s.rfind(':'); colon != std::string_view::npos) s.remove_prefix(colon + 1);
-        if (const auto slash = s.rfind('/'); slash != std::string_view::npos) s.remove_prefix(slash + 1);
-        return std::find(kTypes.begin(), kTypes.end(), s) != kTypes.end();
-    };
-    if (type.is_array()) return std::any_of(type.begin(), type.end(), one);
-    return one(type);
+    return has_type(type, kTypes);
+}
+
+bool is_comment_type(const json& type) {
+    static constexpr std::array<std::string_view, 2> kTypes{"Comment", "UserComments"};
+    return has_type(type, kTypes);
 }
 
 std::string string_of(const json& v) {
@@ -260,6 +281,69 @@ std::string names_of(const json& v, const std::unordered_map<std::string, const 
     return out;
 }
 
+// The Comments of the page's JSON-LD, in document order: each object's "comment" (an object
+// or a list, replies nested in their comment's own "comment"), and Comment objects on their
+// own. An explicit stack, not recursion: a page's JSON nests as deep as it likes.
+void read_ld_comments(const std::vector<const json*>& objects,
+                      const std::unordered_map<std::string, const json*>& by_id, std::vector<LdComment>& out) {
+    std::unordered_map<std::string, int> index_of_id;
+    std::unordered_set<const json*> seen;
+    struct Pending {
+        const json* node;
+        int parent;
+    };
+    std::vector<Pending> stack;
+    auto push_replies = [&](const json& holder, int parent) {
+        if (!holder.is_object() || !holder.contains("comment")) return;
+        const json& c = holder["comment"];
+        if (c.is_array()) {
+            for (auto it = c.rbegin(); it != c.rend(); ++it) stack.push_back({&*it, parent});
+        } else {
+            stack.push_back({&c, parent});
+        }
+    };
+    for (const json* o : objects) {
+        if (o->contains("@type") && is_comment_type((*o)["@type"]))
+            stack.push_back({o, -1});
+        else
+            push_replies(*o, -1);
+        while (!stack.empty()) {
+            const Pending p = stack.back();
+            stack.pop_back();
+            const json* node = p.node;
+            if (node->is_object() && !node->contains("text") && node->contains("@id") && (*node)["@id"].is_string()) {
+                auto it = by_id.find((*node)["@id"].get<std::string>());
+                if (it != by_id.end()) node = it->second;  // a reference to a Comment of the @graph
+            }
+            if (!node->is_object() || !seen.insert(node).second) continue;
+            auto str = [&](const char* key) { return node->contains(key) ? string_of((*node)[key]) : std::string(); };
+            LdComment c;
+            c.text = collapse(html_to_text(str("text"), true));
+            if (c.text.empty()) c.text = collapse(html_to_text(str("description"), true));
+            c.id = str("@id");
+            if (c.id.empty()) c.id = str("url");
+            c.date = str("dateCreated");
+            if (c.date.empty()) c.date = str("datePublished");
+            if (node->contains("author")) c.author = names_of((*node)["author"], by_id);
+            if (node->contains("parentItem")) {
+                const json& up = (*node)["parentItem"];
+                c.parent_id = up.is_object() ? (up.contains("@id") ? string_of(up["@id"]) : string_of(up.value("url", json()))) : string_of(up);
+            }
+            c.parent = p.parent;
+            const int index = static_cast<int>(out.size());
+            if (!c.id.empty()) index_of_id.emplace(c.id, index);
+            out.push_back(std::move(c));
+            push_replies(*node, index);
+        }
+    }
+    // A reply that names its parent rather than sitting in it.
+    for (auto& c : out) {
+        if (c.parent >= 0 || c.parent_id.empty()) continue;
+        auto it = index_of_id.find(c.parent_id);
+        if (it != index_of_id.end() && it->second < static_cast<int>(&c - out.data())) c.parent = it->second;
+    }
+}
+
 LdArticle read_json_ld(const std::vector<std::string>& blocks) {
     LdArticle out;
     std::vector<json> parsed;
@@ -295,6 +379,14 @@ LdArticle read_json_ld(const std::vector<std::string>& blocks) {
     std::unordered_map<std::string, const json*> by_id;
     for (const json* o : objects)
         if (o->contains("@id") && (*o)["@id"].is_string()) by_id.emplace((*o)["@id"].get<std::string>(), o);
+    read_ld_comments(objects, by_id, out.comments);
+    for (const json* o : objects) {
+        if (!out.any_date.empty()) break;
+        auto date_of = [&](const char* key) { return o->contains(key) ? string_of((*o)[key]) : std::string(); };
+        if (o->contains("@type") && is_comment_type((*o)["@type"])) continue;
+        out.any_date = date_of("datePublished");
+        if (out.any_date.empty()) out.any_date = date_of("dateCreated");
+    }
     for (const json* o : objects) {
         if (!o->contains("@type") || !is_article_type((*o)["@type"])) continue;
         const json& a = *o;
@@ -849,6 +941,8 @@ HtmlResult read_html(std::string_view utf8, std::string_view path) {
             });
         if (time) a.meta.date = collapse(!attr(time, "datetime").empty() ? attr(time, "datetime") : attr(time, "content"));
     }
+    // The page's own date (a WebPage's datePublished) when nothing dates the article itself.
+    if (a.meta.date.empty()) a.meta.date = collapse(ld.any_date);
 
     // author
     // An organisation named as author ("L'Opinion") says nothing the source does not.
@@ -885,6 +979,26 @@ HtmlResult read_html(std::string_view utf8, std::string_view path) {
     a.meta.url = clean(a.meta.url);
     a.meta.source = clean(a.meta.source);
     a.meta.author = clean(a.meta.author);
+    if (comments.thread.empty()) {
+        // No comment in the markup: the page may list them in its JSON-LD only. Numbers in
+        // document order; a comment without words is dropped and its replies go up a level.
+        std::vector<int> number(ld.comments.size(), 0);
+        for (std::size_t i = 0; i < ld.comments.size(); ++i) {
+            const LdComment& l = ld.comments[i];
+            int up = l.parent;
+            while (up >= 0 && number[static_cast<std::size_t>(up)] == 0) up = ld.comments[static_cast<std::size_t>(up)].parent;
+            if (l.text.empty()) continue;
+            documents::Comment c;
+            c.number = static_cast<int>(comments.thread.size()) + 1;
+            number[i] = c.number;
+            if (up >= 0) c.parent = number[static_cast<std::size_t>(up)];
+            c.text = l.text;
+            c.author = l.author;
+            c.date = l.date;
+            c.mentions = find_mentions(c.text);
+            comments.thread.push_back(std::move(c));
+        }
+    }
     for (auto& c : comments.thread) {
         c.text = clean(c.text);
         c.author = clean(c.author);
