@@ -63,7 +63,7 @@ void bind_options(CLI::App& app, QueryCommandOptions& o) {
         ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case).description(""))
         ->option_text("text|json|jsonl|csv|tsv");
     app.add_flag("--bom", o.bom, "With --format csv|tsv: start with a UTF-8 BOM (for Excel)");
-    app.add_flag("--count", o.count, "Print only the number of matches");
+    app.add_flag("--count", o.count, "Print only the number of matching documents (exact)");
     app.add_option("--save", o.save, "Save the query and its filters under this name (a saved search)");
     app.add_flag("--list-saved", o.list_saved, "List the saved searches of this index");
     app.add_option("--new", o.new_names, "Only what was indexed since this saved search was last checked (all saved searches without a name); exit 0 when something is new, 1 when nothing")
