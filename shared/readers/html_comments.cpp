@@ -3,6 +3,7 @@
 #include <array>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "readers/html_dom.hpp"
@@ -46,7 +47,20 @@ bool is_ping(const GumboNode* n) {
     return any_token(n, [](const std::string& t) { return t == "pingback" || t == "trackback"; });
 }
 
+// A class or id token as sites spell it one way or another: "comment_content",
+// "commentContent" and "comment-content" alike ("commentcontent").
+std::string squeezed(std::string_view token) {
+    std::string out;
+    out.reserve(token.size());
+    for (char c : token) {
+        if (c == '-' || c == '_') continue;
+        out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return out;
+}
+
 bool is_comment_item(const GumboNode* n) {
+    const bool list_item = is(n, GUMBO_TAG_LI) || is(n, GUMBO_TAG_ARTICLE);
     switch (tag(n)) {
         case GUMBO_TAG_LI: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION:
             break;
@@ -55,9 +69,14 @@ bool is_comment_item(const GumboNode* n) {
     }
     if (is_comment_id(attr(n, "id"))) return true;
     for (const auto& t : class_tokens(n)) {
-        if (t == "comment" || t == "commentaire" || t == "comment-item" || t == "comment-card" ||
-            t == "comment-entry" || t == "comment-box" || t.ends_with("-comment-card") ||
-            t.ends_with("-comment-item"))
+        const std::string q = squeezed(t);
+        if (q == "comment" || q == "commentaire" || q == "commentitem" || q == "commentcard" ||
+            q == "commententry" || q == "commentbox" || q.ends_with("commentcard") || q.ends_with("commentitem") ||
+            q.ends_with("commententry") || q.ends_with("commentanswer"))
+            return true;
+        // A list item named after its comment engine: li.fig-comment, article.c-comment.
+        if (list_item && (t.ends_with("-comment") || t.ends_with("_comment")) &&
+            !contains_any(t, {"no-", "add-", "leave-", "new-", "write-", "post-", "reply"}))
             return true;
     }
     for (const char* a : {"typeof", "itemtype"}) {
@@ -70,13 +89,34 @@ bool is_comment_item(const GumboNode* n) {
 
 // Asides and widgets list other articles' comments ("derniers commentaires"). Layout classes
 // that merely mention a sidebar ("no-sidebars", "bdaia-sidebar-right") are not widgets.
+// Menus and toolbars are not threads either (Le Point's account menu has an li.comment, "Mes
+// commentaires").
 bool is_widget(const GumboNode* n) {
-    if (is(n, GUMBO_TAG_ASIDE)) return true;
+    if (is(n, GUMBO_TAG_ASIDE) || is(n, GUMBO_TAG_NAV)) return true;
     return any_token(n, [](const std::string& t) {
         return t == "widget" || t == "sidebar" || t == "widget-area" || t.starts_with("widget_") ||
-               t.starts_with("widget-") || t.ends_with("-widget") ||
-               contains_any(t, {"recent-comments", "recentcomments", "wb-comments", "last-comments",
-                                "derniers-commentaires"});
+               t.starts_with("widget-") || t.ends_with("-widget") || t == "menu" || t == "toolbar" ||
+               t == "navbar" || t == "navigation" || t.starts_with("submenu");
+    });
+}
+
+// Lists of the latest comments of the whole site: never this page's thread.
+bool is_recent_comments(const GumboNode* n) {
+    return any_token(n, [](const std::string& t) {
+        return contains_any(squeezed(t), {"recentcomments", "wbcomments", "lastcomments", "dernierscommentaires",
+                                          "latestcomments", "topcomments"});
+    });
+}
+
+// The page's own thread: its comment section (WordPress's #comments, .comments-area,
+// .comment-list; SPIP's .comments). It stays the page's thread inside a widget or an aside:
+// page builders (Elementor's .elementor-widget-post-comments) and some themes (an <aside>
+// after the article) put it there.
+bool is_thread_root(const GumboNode* n) {
+    return any_token(n, [](const std::string& t) {
+        const std::string q = squeezed(t);
+        return q == "comments" || q == "commentaires" || q == "commentsarea" || q == "commentlist" ||
+               q == "commentslist" || q == "commentsthread" || q == "commentthread";
     });
 }
 
@@ -106,11 +146,11 @@ int content_rank(const GumboNode* n) {
     if (itemprop == "text" || itemprop == "commentText" || itemprop == "reviewBody") return 3;
     int rank = 0;
     for (const auto& t : class_and_id_tokens(n)) {
-        if (ends_with_any(t, {"comment-content", "comment-text", "comment-texte", "comment-story",
-                              "comment_content", "comment__content", "comment__text",
-                              "comment-message-text"}))
+        const std::string q = squeezed(t);
+        if (ends_with_any(q, {"commentcontent", "commenttext", "commenttexte", "commentstory", "commentmessagetext",
+                              "commentmsg", "commentmessage"}))
             rank = std::max(rank, 3);
-        else if (ends_with_any(t, {"comment-body", "comment__body", "comment_body"}))
+        else if (q.ends_with("commentbody"))
             rank = std::max(rank, 2);
         else if (t == "content" || t == "text" || t == "texte" || t == "body" || t == "message")
             rank = std::max(rank, 1);
@@ -129,7 +169,7 @@ bool is_meta_line(const GumboNode* n) {
     return any_token(n, [](const std::string& t) {
         return t == "metas" || t == "meta" || t == "infos" || t == "submitted" || t == "byline" ||
                ends_with_any(t, {"comment-meta", "comment-infos", "comment-info", "comment-header",
-                                 "comment-metadata"});
+                                 "comment-metadata", "comment-footer"});
     });
 }
 
@@ -152,13 +192,22 @@ bool starts_with_word_ci(std::string_view s, std::string_view word) {
 // "Par Bruno Gobin," -> "Bruno Gobin"; "Muriel - Le 22/01/2020" -> "Muriel"; "Jean dit :" -> "Jean".
 std::string clean_author(std::string s) {
     s = trim(s);
+    while (!s.empty() && (s.front() == ',' || s.front() == ':' || s.front() == ' ' || s.front() == '-'))
+        s.erase(0, 1);
+    // A link's address printed before the name ("http://twitter.com/parenthacks Asha Dornfest").
+    while ((s.starts_with("http://") || s.starts_with("https://")) && s.find(' ') != std::string::npos)
+        s = trim(std::string_view(s).substr(s.find(' ') + 1));
+    for (std::string_view lead : {"posted by:", "posted by", "soumis par", "publié par", "écrit par"})
+        if (s.size() >= lead.size() && squeezed(s.substr(0, lead.size())) == squeezed(lead))
+            s = trim(std::string_view(s).substr(lead.size()));
     for (std::string_view lead : {"par", "by", "de"})
         if (starts_with_word_ci(s, lead)) s = trim(std::string_view(s).substr(lead.size()));
-    for (std::string_view cut : {" - ", ", le ", ", Le ", " le ", " Le ", " | "}) {
+    for (std::string_view cut : {" - ", ", le ", ", Le ", " le ", " Le ", " | ", " said", " says", " wrote", " a dit",
+                                 " dit :", " dit:", " a écrit", " a répondu"}) {
         const auto at = s.find(cut);
         if (at != std::string::npos && at > 0) s.resize(at);
     }
-    for (std::string_view tail : {" a dit :", " a dit:", " dit :", " dit:", " says:", " said:"})
+    for (std::string_view tail : {" dit", " said...", " said\u2026"})
         if (s.ends_with(tail)) s.resize(s.size() - tail.size());
     while (!s.empty() && (s.back() == ',' || s.back() == ':' || s.back() == ' ' || s.back() == '-'))
         s.pop_back();
@@ -218,6 +267,15 @@ Fields read_comment(const GumboNode* item, const Nested& nested) {
         return Visit::Continue;
     });
     auto skip = [&](const GumboNode* n) { return nested(n) || is_chrome(n) || is_title(n); };
+    // A box that holds the comment form or an embedded Disqus thread, and no comment text of
+    // its own, is the comment section ("Réagir à cet article" above an empty Disqus), not one.
+    if (!content && find_first(item, [](const GumboNode* n) {
+            return any_token(n, [](const std::string& t) {
+                const std::string q = squeezed(t);
+                return q == "disqusthread" || q == "respond" || q == "commentrespond" || q == "commentform";
+            });
+        }, nested))
+        return f;
     if (content) {
         f.text = extract_text(content, [&](const GumboNode* n) { return nested(n) || is_chrome(n); });
         const GumboNode* title = find_first(item, is_title, [&](const GumboNode* n) {
@@ -236,8 +294,10 @@ Fields read_comment(const GumboNode* item, const Nested& nested) {
         }
     }
 
-    // Author.
-    const GumboNode* by = find_first(item, [](const GumboNode* n) { return has_class(n, "fn"); }, nested);
+    // Author. hReview's .item (what a review is about: la-bas.org's "En réponse à : <article>")
+    // holds a .fn that is not the commenter's.
+    auto nested_or_item = [&](const GumboNode* n) { return nested(n) || has_class(n, "item"); };
+    const GumboNode* by = find_first(item, [](const GumboNode* n) { return has_class(n, "fn"); }, nested_or_item);
     if (!by) {
         const GumboNode* author = find_first(
             item, [](const GumboNode* n) { return attr(n, "itemprop") == "author"; }, nested);
@@ -250,12 +310,18 @@ Fields read_comment(const GumboNode* item, const Nested& nested) {
     if (!by) {
         by = find_first(item, [](const GumboNode* n) {
             return any_token(n, [](const std::string& t) {
-                return t == "comment-author" || t == "author" || t == "author-name" || t == "username" ||
-                       t == "user-name" || t == "pseudo" || t == "comment-author-name" || t == "auteur" ||
-                       t == "nickname" || t == "commenter" || t == "comment__author";
+                const std::string q = squeezed(t);
+                return q == "commentauthor" || q == "author" || q == "auteur" || q == "user" || q == "pseudo" ||
+                       q == "nickname" || q == "commenter" || q == "reviewer" ||
+                       ends_with_any(q, {"authorname", "username", "postername", "commentuser", "commentauthorname"});
             });
         }, nested);
     }
+    // WordPress's comment_author_link(): <a class="url" rel="… external nofollow">.
+    if (!by)
+        by = find_first(item, [](const GumboNode* n) {
+            return is(n, GUMBO_TAG_A) && has_class(n, "url") && attr(n, "rel").find("external") != std::string_view::npos;
+        }, nested);
     const GumboNode* meta = find_first(item, is_meta_line, nested);
     if (!by && meta) {
         by = find_first(meta, [](const GumboNode* n) {
@@ -270,8 +336,30 @@ Fields read_comment(const GumboNode* item, const Nested& nested) {
     }
     std::string raw_author;
     if (by) {
-        raw_author = plain_text(by);
+        // The name inside an author block that also holds the date and a reply link
+        // ("<cite>Martin Edwards</cite> <small>Aug 08, 2012</small>", "<strong>Milan</strong> on …").
+        const GumboNode* name = find_first(by, [](const GumboNode* n) { return is(n, GUMBO_TAG_CITE); }, nested);
+        if (!name) name = find_first(by, [](const GumboNode* n) { return is(n, GUMBO_TAG_STRONG) || is(n, GUMBO_TAG_B); }, nested);
+        if (name && !plain_text(name).empty()) by = name;
+        raw_author = extract_text(by, [&](const GumboNode* n) {
+            return nested(n) || is(n, GUMBO_TAG_SMALL) || (n != by && is_chrome(n));
+        });
+        for (char& c : raw_author)
+            if (c == '\n') c = ' ';
         f.author = clean_author(raw_author);
+    } else if (meta) {
+        // "Radiant Sophia said:", "Posted by: Lee Dilworth | October 09, 2012": a meta line that
+        // says who wrote.
+        std::string line = plain_text(meta);
+        for (char& c : line)
+            if (c == '\n') c = ' ';
+        std::string lower = line;
+        for (char& c : lower)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (contains_any(lower, {" said", " says", " wrote", "posted by", " dit", "écrit", "publié par", "soumis par"})) {
+            raw_author = line;
+            f.author = clean_author(line);
+        }
     }
 
     // Date.
@@ -346,26 +434,111 @@ bool reply_list_between(const GumboNode* outer, const GumboNode* inner) {
     return false;
 }
 
+// WordPress's depth-N class (its own walker, and Disqus's static markup that copies it): the
+// level of a comment in its thread, 1 at the top; 0 when the item says nothing.
+int depth_class(const GumboNode* n) {
+    int depth = 0;
+    for (const auto& t : class_tokens(n)) {
+        if (!t.starts_with("depth-") || t.size() > 9) continue;
+        int d = 0;
+        for (char c : std::string_view(t).substr(6)) {
+            if (c < '0' || c > '9') {
+                d = 0;
+                break;
+            }
+            d = d * 10 + (c - '0');
+        }
+        depth = std::max(depth, d);
+    }
+    return depth;
+}
+
+// A comment marked as an answer by its class ("article_comment_answer"): it answers the
+// comment before it when nothing encloses it.
+bool is_answer(const GumboNode* n) {
+    return any_token(n, [](const std::string& t) { return squeezed(t).ends_with("commentanswer"); });
+}
+
+// Drupal's div.indented: the replies to a comment, written right after it rather than in it.
+bool is_sibling_reply_list(const GumboNode* n) {
+    return any_token(n, [](const std::string& t) { return t == "indented"; });
+}
+
+// The element before n among its siblings, anchors (<a id="comment-12"></a>) passed over.
+const GumboNode* previous_element(const GumboNode* n) {
+    const GumboNode* parent = n->parent;
+    if (!parent || !is_element(parent)) return nullptr;
+    const GumboVector& siblings = parent->v.element.children;
+    for (std::size_t i = n->index_within_parent; i-- > 0;) {
+        const auto* s = static_cast<const GumboNode*>(siblings.data[i]);
+        if (!is_element(s)) continue;
+        if (is(s, GUMBO_TAG_A) && plain_text(s).empty()) continue;
+        return s;
+    }
+    return nullptr;
+}
+
+// Blogger's classic thread: a definition list where each comment is a dt.comment-author
+// ("Michael McBride said...") followed by its dd.comment-body and dd.comment-footer (the date).
+bool is_blogger_comment(const GumboNode* n) {
+    return is(n, GUMBO_TAG_DT) && has_class(n, "comment-author") && n->parent && is(n->parent, GUMBO_TAG_DL);
+}
+
+Fields read_blogger_comment(const GumboNode* dt, std::unordered_set<const GumboNode*>& excluded) {
+    Fields f;
+    f.author = clean_author(plain_text(dt));
+    const GumboVector& siblings = dt->parent->v.element.children;
+    for (std::size_t i = dt->index_within_parent + 1; i < siblings.length; ++i) {
+        const auto* dd = static_cast<const GumboNode*>(siblings.data[i]);
+        if (!is_element(dd)) continue;
+        if (!is(dd, GUMBO_TAG_DD)) break;
+        excluded.insert(dd);
+        if (has_class(dd, "comment-body"))
+            f.text = extract_text(dd, [](const GumboNode* n) { return is_chrome(n); });
+        else if (has_class(dd, "comment-footer"))
+            f.date = date_part(plain_text(dd));
+    }
+    return f;
+}
+
 }  // namespace
 
 CommentExtraction extract_comments(const GumboNode* root) {
     CommentExtraction out;
     struct Item {
         const GumboNode* node;
-        int parent;    // index of the enclosing item, -1 at top level
+        int parent;    // index of the enclosing item (or of the comment a sibling list answers), -1
         bool wrapper;  // nested in its parent with no list of replies between: the same comment
+        int depth;     // its depth-N class, 0 when none
+        bool answer;   // its class says it answers the comment before it
     };
     std::vector<Item> items;
     std::unordered_set<const GumboNode*> item_nodes;
     std::vector<int> open;  // items whose subtree is being walked
-    std::size_t widgets = 0;
+    // Lists of replies written after their comment (Drupal's div.indented): the comment they
+    // answer, and how many items were open when the list began.
+    struct Adopted {
+        std::size_t open_items;
+        int parent;
+    };
+    std::vector<Adopted> adopted;
+    // Inside a widget or an aside, comments are the site's latest, unless a thread root of
+    // the page stands between; inside a list of recent comments, always.
+    std::size_t widgets = 0, recent = 0;
+    std::vector<std::size_t> widgets_outside;  // `widgets` as it was outside each open thread root
     walk(
         root,
         [&](const GumboNode* n) {
             if (!is_element(n)) return Visit::SkipChildren;
-            if (is_widget(n)) ++widgets;  // before any early return: post() undoes it
+            // Before any early return: post() undoes them.
+            if (is_widget(n)) ++widgets;
+            if (is_recent_comments(n)) ++recent;
+            if (is_thread_root(n)) {
+                widgets_outside.push_back(widgets);
+                widgets = 0;
+            }
             if (never_text(n)) return Visit::SkipChildren;
-            if (widgets == 0) {
+            if (widgets == 0 && recent == 0) {
                 if (any_token(n, [](const std::string& t) { return is_comment_section_token(t); }) &&
                     !is(n, GUMBO_TAG_BODY) && !is(n, GUMBO_TAG_HTML))
                     out.sections.insert(n);
@@ -374,11 +547,33 @@ CommentExtraction extract_comments(const GumboNode* root) {
                     ++out.pings;
                     return Visit::SkipChildren;
                 }
-                if (is_comment_item(n)) {
-                    const int parent = open.empty() ? -1 : open.back();
-                    const bool wrapper =
+                if (is_sibling_reply_list(n)) {
+                    // The comment before the list: the element before it, or the outermost
+                    // comment inside that element (Drupal themes wrap one: div.arrow > div.comment).
+                    const GumboNode* before = previous_element(n);
+                    auto inside = [&](const GumboNode* x) {
+                        for (; x; x = x->parent)
+                            if (x == before) return true;
+                        return false;
+                    };
+                    int answered = -2;
+                    if (before && !items.empty() && inside(items.back().node)) {
+                        answered = static_cast<int>(items.size() - 1);
+                        while (items[static_cast<std::size_t>(answered)].parent >= 0 &&
+                               inside(items[static_cast<std::size_t>(items[static_cast<std::size_t>(answered)].parent)].node))
+                            answered = items[static_cast<std::size_t>(answered)].parent;
+                    }
+                    adopted.push_back({open.size(), answered});
+                }
+                if (is_comment_item(n) || is_blogger_comment(n)) {
+                    int parent = open.empty() ? -1 : open.back();
+                    bool wrapper =
                         parent >= 0 && !reply_list_between(items[static_cast<std::size_t>(parent)].node, n);
-                    items.push_back({n, parent, wrapper});
+                    if (!adopted.empty() && adopted.back().open_items == open.size() && adopted.back().parent != -2) {
+                        parent = adopted.back().parent;
+                        wrapper = false;
+                    }
+                    items.push_back({n, parent, wrapper, depth_class(n), is_answer(n)});
                     item_nodes.insert(n);
                     open.push_back(static_cast<int>(items.size() - 1));
                     out.excluded.insert(n);
@@ -388,7 +583,14 @@ CommentExtraction extract_comments(const GumboNode* root) {
         },
         [&](const GumboNode* n) {
             if (!open.empty() && items[static_cast<std::size_t>(open.back())].node == n) open.pop_back();
-            if (is_element(n) && is_widget(n)) --widgets;
+            if (!is_element(n)) return;
+            if (is_sibling_reply_list(n) && !adopted.empty()) adopted.pop_back();
+            if (is_thread_root(n)) {
+                widgets = widgets_outside.back();
+                widgets_outside.pop_back();
+            }
+            if (is_recent_comments(n)) --recent;
+            if (is_widget(n)) --widgets;
         });
 
     // Numbers in reading order. An item without text of its own is either the outer element
@@ -397,9 +599,13 @@ CommentExtraction extract_comments(const GumboNode* root) {
     std::vector<int> number(items.size(), 0);
     std::vector<int> stands_for(items.size(), -1);  // an empty item's wrapper with the words
     int next = 1;
+    std::array<int, 65> last_at_depth;  // the last comment numbered at each depth-N
+    last_at_depth.fill(-1);
+    int last_not_answer = -1;
     for (std::size_t i = 0; i < items.size(); ++i) {
         auto other_item = [&](const GumboNode* n) { return item_nodes.count(n) > 0; };
-        Fields f = read_comment(items[i].node, other_item);
+        Fields f = is_blogger_comment(items[i].node) ? read_blogger_comment(items[i].node, out.excluded)
+                                                     : read_comment(items[i].node, other_item);
         if (f.text.empty()) continue;
         // Words in a wrapper, name and date around it: read those from the outermost element
         // of the comment, its wrappers included, its replies not.
@@ -443,9 +649,18 @@ CommentExtraction extract_comments(const GumboNode* root) {
                 break;
             }
         }
+        // Threads drawn flat say who answers whom by class only: a depth-N comment answers the
+        // last comment of depth N-1 (Disqus's static markup); an "answer" the comment before it.
+        const auto depth = static_cast<std::size_t>(std::min(items[i].depth, 64));
+        if (depth >= 2 && (parent < 0 || items[static_cast<std::size_t>(parent)].depth >= items[i].depth) &&
+            last_at_depth[depth - 1] >= 0)
+            parent = last_at_depth[depth - 1];
+        if (items[i].answer && parent < 0) parent = last_not_answer;
         documents::Comment c;
         c.number = next;
         number[i] = next++;
+        if (depth > 0) last_at_depth[depth] = static_cast<int>(i);
+        if (!items[i].answer) last_not_answer = static_cast<int>(i);
         // This comment now stands for the empty elements it is the wrapper of.
         for (std::size_t w = i; items[w].wrapper;) {
             const auto up = static_cast<std::size_t>(items[w].parent);

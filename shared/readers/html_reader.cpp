@@ -318,13 +318,16 @@ void read_ld_comments(const std::vector<const json*>& objects,
             if (!node->is_object() || !seen.insert(node).second) continue;
             auto str = [&](const char* key) { return node->contains(key) ? string_of((*node)[key]) : std::string(); };
             LdComment c;
-            c.text = collapse(html_to_text(str("text"), true));
-            if (c.text.empty()) c.text = collapse(html_to_text(str("description"), true));
+            // schema.org Comment (text, author, dateCreated) or UserComments (commentText,
+            // creator, commentTime), as Le Point writes them.
+            for (const char* key : {"text", "commentText", "description"})
+                if (c.text.empty()) c.text = collapse(html_to_text(str(key), true));
             c.id = str("@id");
             if (c.id.empty()) c.id = str("url");
-            c.date = str("dateCreated");
-            if (c.date.empty()) c.date = str("datePublished");
-            if (node->contains("author")) c.author = names_of((*node)["author"], by_id);
+            for (const char* key : {"dateCreated", "datePublished", "commentTime"})
+                if (c.date.empty()) c.date = str(key);
+            for (const char* key : {"author", "creator"})
+                if (c.author.empty() && node->contains(key)) c.author = names_of((*node)[key], by_id);
             if (node->contains("parentItem")) {
                 const json& up = (*node)["parentItem"];
                 c.parent_id = up.is_object() ? (up.contains("@id") ? string_of(up["@id"]) : string_of(up.value("url", json()))) : string_of(up);
@@ -979,6 +982,22 @@ HtmlResult read_html(std::string_view utf8, std::string_view path) {
     a.meta.url = clean(a.meta.url);
     a.meta.source = clean(a.meta.source);
     a.meta.author = clean(a.meta.author);
+    if (!comments.thread.empty() && !ld.comments.empty() && ld.comments.size() <= 5000) {
+        // The markup's thread, and the same comments in JSON-LD with their author and date
+        // (Le Point): a JSON-LD comment is the markup's whose text holds its last words.
+        for (auto& c : comments.thread) {
+            if (!c.author.empty() && !c.date.empty()) continue;
+            for (const LdComment& l : ld.comments) {
+                if (l.text.size() < 12) continue;
+                std::size_t from = l.text.size() > 40 ? l.text.size() - 40 : 0;
+                while (from > 0 && (static_cast<unsigned char>(l.text[from]) & 0xC0) == 0x80) --from;
+                if (c.text.find(std::string_view(l.text).substr(from)) == std::string::npos) continue;
+                if (c.author.empty()) c.author = l.author;
+                if (c.date.empty()) c.date = l.date;
+                break;
+            }
+        }
+    }
     if (comments.thread.empty()) {
         // No comment in the markup: the page may list them in its JSON-LD only. Numbers in
         // document order; a comment without words is dropped and its replies go up a level.

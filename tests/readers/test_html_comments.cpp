@@ -16,10 +16,15 @@
 // article#comment-N.comment > section.comment-content.comment), from JSON-LD and microdata.
 #include <boost/test/unit_test.hpp>
 
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "readers/file_reader.hpp"
 #include "readers/html_reader.hpp"
 
 using veille::documents::Article;
@@ -272,6 +277,113 @@ BOOST_AUTO_TEST_CASE(a_web_page_date_in_json_ld_dates_the_article) {
                              "{\"@type\":\"WebPage\",\"name\":\"Lorient\",\"datePublished\":\"2020-09-27T16:45:00+00:00\"},"
                              "{\"@type\":\"Organization\",\"name\":\"Sports\"}]}</script>";
     BOOST_TEST(read_html(page("", head), "mali.html").article.meta.date == "2020-09-27T16:45:00+00:00");
+}
+
+// Where a thread sits and how its classes are spelt, one rule a line: the number of comments
+// read from the page.
+BOOST_AUTO_TEST_CASE(where_the_thread_sits_and_how_its_classes_are_spelt) {
+    const std::string two =
+        "<li class=\"comment\" id=\"comment-1\"><div class=\"comment-content\"><p>Premier avis sur Gao.</p></div></li>"
+        "<li class=\"comment\" id=\"comment-2\"><div class=\"comment-content\"><p>Second avis sur Kidal.</p></div></li>";
+    struct Case {
+        std::string what, markup;
+        std::size_t comments;
+    };
+    const std::vector<Case> cases = {
+        {"a page builder's widget holding the post's comments (Elementor)",
+         "<div class=\"elementor-widget elementor-widget-post-comments\"><div class=\"elementor-widget-container\">"
+         "<div id=\"comments\"><ol class=\"comment-list\">" + two + "</ol></div></div></div>", 2},
+        {"the thread in an <aside> after the article (SPIP themes)",
+         "<aside><div class=\"comments\"><ul class=\"comments-items\">" + two + "</ul></div></aside>", 2},
+        {"a sidebar widget of the site's latest comments",
+         "<div class=\"widget widget_recent_comments\"><ul>" + two + "</ul></div>", 0},
+        {"latest comments even inside the thread's section",
+         "<div id=\"comments\"><div class=\"latest-comments\"><ul>" + two + "</ul></div></div>", 0},
+        {"classes spelt with underscores and camelCase (Slate, WSJ)",
+         "<div class=\"article_comment_item\"><div class=\"comment_content\">Premier avis sur Gao.</div></div>"
+         "<ul class=\"commentlist\"><li class=\"commententry\"><div class=\"commentContent\">Second avis sur Kidal.</div></li></ul>", 2},
+        {"a list item named after its engine (Le Figaro's li.fig-comment)",
+         "<ul class=\"fig-comments\"><li class=\"fig-comment 15742751\"><div class=\"fig-comment-msg\">Premier avis sur Gao.</div></li>"
+         "<li class=\"fig-comment 15743197\"><div class=\"fig-comment-msg\">Second avis sur Kidal.</div></li></ul>", 2},
+        {"a comment box that only holds an empty Disqus thread",
+         "<div class=\"comment_box\"><h3>Réagir à cet article</h3><div id=\"disqus_thread\"></div></div>", 0},
+    };
+    for (const auto& c : cases) {
+        BOOST_TEST_CONTEXT(c.what) {
+            BOOST_TEST(read_html(page(c.markup), "mali.html").article.comments.size() == c.comments);
+        }
+    }
+}
+
+// Real pages from 26 sites and 17 comment markups (tests/data/html/threads/SOURCE.md), with a
+// truth counted by hand (expected.json): every comment, its parent, a few of its own words
+// and its author; pingbacks left out.
+BOOST_AUTO_TEST_CASE(real_threads_of_many_sites_and_engines) {
+    const std::filesystem::path dir = std::filesystem::path(VEILLE_TEST_DATA_DIR) / "html" / "threads";
+    std::ifstream in(dir / "expected.json");
+    const auto expected = nlohmann::json::parse(in);
+    BOOST_TEST_REQUIRE(expected.size() >= 25u);
+    std::size_t pages_right = 0, authors_right = 0, authors_named = 0;
+    for (const auto& page : expected) {
+        const std::string file = page["file"];
+        BOOST_TEST_CONTEXT(file << " (" << page["engine"].get<std::string>() << ")") {
+            const auto r = veille::readers::read_file(dir / file);
+            BOOST_TEST_REQUIRE(r.articles.size() == 1u);
+            const auto& thread = r.articles[0].comments;
+            const auto want = page["comments"].get<std::size_t>();
+            BOOST_TEST(thread.size() == want);
+            std::size_t replies = 0;
+            for (const auto& c : thread) replies += c.parent.has_value();
+            BOOST_TEST(replies == page["replies"].get<std::size_t>());
+            bool right = thread.size() == want;
+            for (const auto& probe : page["probes"]) {
+                const auto n = probe["n"].get<std::size_t>();
+                BOOST_TEST_CONTEXT("comment " << n) {
+                    if (n > thread.size()) {
+                        right = false;
+                        continue;
+                    }
+                    const auto& c = thread[n - 1];
+                    const int parent = probe["parent"].is_null() ? 0 : probe["parent"].get<int>();
+                    BOOST_TEST(c.parent.value_or(0) == parent);
+                    right = right && c.parent.value_or(0) == parent;
+                    for (const auto& w : probe["words"]) {
+                        const bool has = c.text.find(w.get<std::string>()) != std::string::npos;
+                        BOOST_TEST(has, "\"" << w.get<std::string>() << "\" not in: " << c.text.substr(0, 200));
+                        right = right && has;
+                    }
+                    if (!probe["author"].is_null()) right = right && c.author == probe["author"].get<std::string>();
+                }
+            }
+            pages_right += right;
+            std::size_t parents = 0, words = 0, words_all = 0, authors = 0, authors_all = 0;
+            for (const auto& probe : page["probes"]) {
+                const auto n = probe["n"].get<std::size_t>();
+                if (n > thread.size()) continue;
+                const auto& c = thread[n - 1];
+                parents += c.parent.value_or(0) == (probe["parent"].is_null() ? 0 : probe["parent"].get<int>());
+                for (const auto& w : probe["words"]) {
+                    ++words_all;
+                    words += c.text.find(w.get<std::string>()) != std::string::npos;
+                }
+                if (!probe["author"].is_null()) {
+                    ++authors_all;
+                    authors += c.author == probe["author"].get<std::string>();
+                }
+            }
+            authors_right += authors;
+            authors_named += authors_all;
+            BOOST_TEST_MESSAGE("page " << file << ": comments " << thread.size() << "/" << want << ", replies " << replies
+                                       << "/" << page["replies"] << ", parents " << parents << ", words " << words << "/"
+                                       << words_all << ", authors " << authors << "/" << authors_all);
+        }
+    }
+    BOOST_TEST_MESSAGE(pages_right << " of " << expected.size() << " pages right in every probe; authors "
+                                   << authors_right << " of " << authors_named);
+    // Who wrote is read from whatever each site prints around the words ("Posted by:", "a
+    // répondu le", a profile link): counts, parents and words must all be right, names nearly all
+    // (235 of 238 when this test was written; the floor is 97 %).
+    BOOST_TEST(authors_right * 100 >= authors_named * 97, authors_right << " of " << authors_named << " authors right");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
