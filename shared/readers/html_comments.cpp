@@ -369,7 +369,14 @@ Fields read_comment(const GumboNode* item, const Nested& nested) {
         if ((ip == "datePublished" || ip == "dateCreated") &&
             (!attr(n, "content").empty() || !attr(n, "datetime").empty()))
             return true;
-        return looks_iso_date(attr(n, "title"));
+        // A title attribute holding the date: ISO anywhere, French or English text ("7 mai
+        // 2020 à 14:05") on an element that says it is one (abbr.published, span.date).
+        const std::string_view title = attr(n, "title");
+        if (looks_iso_date(title)) return true;
+        return !title.empty() && !date_part(title).empty() && (is(n, GUMBO_TAG_ABBR) || any_token(n, [](const std::string& t) {
+                   const std::string q = squeezed(t);
+                   return q.find("date") != std::string::npos || q == "published" || q.find("time") != std::string::npos;
+               }));
     }, nested);
     if (when) {
         for (const char* a : {"datetime", "content", "title"}) {

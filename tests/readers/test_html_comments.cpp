@@ -263,12 +263,16 @@ BOOST_AUTO_TEST_CASE(comment_dates_in_french_text_and_relative_ones) {
         "<div class=\"comment-content\"><p>Second avis sur Kidal.</p></div></li>"
         "<li class=\"comment\" id=\"comment-3\"><div class=\"comment-meta\"><b class=\"fn\">Chloé</b> "
         "<abbr class=\"published\" title=\"2020-05-09T10:00:00+02:00\">samedi</abbr></div>"
-        "<div class=\"comment-content\"><p>Troisième avis sur Ménaka.</p></div></li></ol>";
+        "<div class=\"comment-content\"><p>Troisième avis sur Ménaka.</p></div></li>"
+        "<li class=\"comment\" id=\"comment-4\"><div class=\"comment-meta\"><b class=\"fn\">Denis</b> "
+        "<span class=\"comment-date\" title=\"dimanche 10 mai 2020 à 09:15\">hier</span></div>"
+        "<div class=\"comment-content\"><p>Quatrième avis sur Tessalit.</p></div></li></ol>";
     const Article a = read_html(page(items), "mali.html").article;
-    BOOST_TEST_REQUIRE(a.comments.size() == 3u);
+    BOOST_TEST_REQUIRE(a.comments.size() == 4u);
     BOOST_TEST(a.comments[0].date == "le 7 mai 2020");
     BOOST_TEST(a.comments[1].date == "");
     BOOST_TEST(a.comments[2].date == "2020-05-09T10:00:00+02:00");
+    BOOST_TEST(a.comments[3].date == "dimanche 10 mai 2020");
 }
 
 // The article's date from JSON-LD of any type (a WebPage's) when nothing dates the article.
