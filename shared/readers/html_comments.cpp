@@ -1,5 +1,6 @@
 #include "readers/html_comments.hpp"
 
+#include <algorithm>
 #include <array>
 #include <string>
 #include <string_view>
@@ -25,6 +26,9 @@ bool contains_any(std::string_view token, std::initializer_list<std::string_view
     return false;
 }
 
+// An element's class and id tokens, read once for all the tests on it.
+using Tokens = std::vector<std::string>;
+
 bool any_token(const GumboNode* n, auto&& pred) {
     for (const auto& t : class_and_id_tokens(n))
         if (pred(t)) return true;
@@ -43,8 +47,8 @@ bool is_comment_id(std::string_view id) {
 
 // Pingbacks and trackbacks (WordPress's li.pingback, li.trackback) sit in the comment list but
 // are links from other sites, not readers' words: they are left out, and out of the body.
-bool is_ping(const GumboNode* n) {
-    return any_token(n, [](const std::string& t) { return t == "pingback" || t == "trackback"; });
+bool is_ping(const Tokens& tokens) {
+    return std::any_of(tokens.begin(), tokens.end(), [](const std::string& t) { return t == "pingback" || t == "trackback"; });
 }
 
 // A class or id token as sites spell it one way or another: "comment_content",
@@ -91,9 +95,9 @@ bool is_comment_item(const GumboNode* n) {
 // that merely mention a sidebar ("no-sidebars", "bdaia-sidebar-right") are not widgets.
 // Menus and toolbars are not threads either (Le Point's account menu has an li.comment, "Mes
 // commentaires").
-bool is_widget(const GumboNode* n) {
+bool is_widget(const GumboNode* n, const Tokens& tokens) {
     if (is(n, GUMBO_TAG_ASIDE) || is(n, GUMBO_TAG_NAV)) return true;
-    return any_token(n, [](const std::string& t) {
+    return std::any_of(tokens.begin(), tokens.end(), [](const std::string& t) {
         return t == "widget" || t == "sidebar" || t == "widget-area" || t.starts_with("widget_") ||
                t.starts_with("widget-") || t.ends_with("-widget") || t == "menu" || t == "toolbar" ||
                t == "navbar" || t == "navigation" || t.starts_with("submenu");
@@ -101,8 +105,8 @@ bool is_widget(const GumboNode* n) {
 }
 
 // Lists of the latest comments of the whole site: never this page's thread.
-bool is_recent_comments(const GumboNode* n) {
-    return any_token(n, [](const std::string& t) {
+bool is_recent_comments(const Tokens& tokens) {
+    return std::any_of(tokens.begin(), tokens.end(), [](const std::string& t) {
         return contains_any(squeezed(t), {"recentcomments", "wbcomments", "lastcomments", "dernierscommentaires",
                                           "latestcomments", "topcomments"});
     });
@@ -112,8 +116,8 @@ bool is_recent_comments(const GumboNode* n) {
 // .comment-list; SPIP's .comments). It stays the page's thread inside a widget or an aside:
 // page builders (Elementor's .elementor-widget-post-comments) and some themes (an <aside>
 // after the article) put it there.
-bool is_thread_root(const GumboNode* n) {
-    return any_token(n, [](const std::string& t) {
+bool is_thread_root(const Tokens& tokens) {
+    return std::any_of(tokens.begin(), tokens.end(), [](const std::string& t) {
         const std::string q = squeezed(t);
         return q == "comments" || q == "commentaires" || q == "commentsarea" || q == "commentlist" ||
                q == "commentslist" || q == "commentsthread" || q == "commentthread";
@@ -467,8 +471,8 @@ bool is_answer(const GumboNode* n) {
 }
 
 // Drupal's div.indented: the replies to a comment, written right after it rather than in it.
-bool is_sibling_reply_list(const GumboNode* n) {
-    return any_token(n, [](const std::string& t) { return t == "indented"; });
+bool is_sibling_reply_list(const Tokens& tokens) {
+    return std::find(tokens.begin(), tokens.end(), "indented") != tokens.end();
 }
 
 // The element before n among its siblings, anchors (<a id="comment-12"></a>) passed over.
@@ -533,71 +537,80 @@ CommentExtraction extract_comments(const GumboNode* root) {
     // the page stands between; inside a list of recent comments, always.
     std::size_t widgets = 0, recent = 0;
     std::vector<std::size_t> widgets_outside;  // `widgets` as it was outside each open thread root
+    // What each element being walked opened, for post() to close.
+    struct Opened {
+        bool widget, recent, thread_root, reply_list;
+    };
+    std::vector<Opened> opened;
     walk(
         root,
         [&](const GumboNode* n) {
             if (!is_element(n)) return Visit::SkipChildren;
-            // Before any early return: post() undoes them.
-            if (is_widget(n)) ++widgets;
-            if (is_recent_comments(n)) ++recent;
-            if (is_thread_root(n)) {
+            const Tokens tokens = class_and_id_tokens(n);
+            // Before any early return: post() closes what is opened here.
+            Opened o{is_widget(n, tokens), is_recent_comments(tokens), is_thread_root(tokens), false};
+            if (o.widget) ++widgets;
+            if (o.recent) ++recent;
+            if (o.thread_root) {
                 widgets_outside.push_back(widgets);
                 widgets = 0;
             }
-            if (never_text(n)) return Visit::SkipChildren;
-            if (widgets == 0 && recent == 0) {
-                if (any_token(n, [](const std::string& t) { return is_comment_section_token(t); }) &&
-                    !is(n, GUMBO_TAG_BODY) && !is(n, GUMBO_TAG_HTML))
-                    out.sections.insert(n);
-                if (is_ping(n) && (is_comment_item(n) || is(n, GUMBO_TAG_LI))) {
-                    out.excluded.insert(n);
-                    ++out.pings;
-                    return Visit::SkipChildren;
+            const bool in_thread = widgets == 0 && recent == 0 && !never_text(n);
+            if (in_thread && is_sibling_reply_list(tokens)) {
+                // The comment before the list: the element before it, or the outermost
+                // comment inside that element (Drupal themes wrap one: div.arrow > div.comment).
+                const GumboNode* before = previous_element(n);
+                auto inside = [&](const GumboNode* x) {
+                    for (; x; x = x->parent)
+                        if (x == before) return true;
+                    return false;
+                };
+                int answered = -2;
+                if (before && !items.empty() && inside(items.back().node)) {
+                    answered = static_cast<int>(items.size() - 1);
+                    while (items[static_cast<std::size_t>(answered)].parent >= 0 &&
+                           inside(items[static_cast<std::size_t>(items[static_cast<std::size_t>(answered)].parent)].node))
+                        answered = items[static_cast<std::size_t>(answered)].parent;
                 }
-                if (is_sibling_reply_list(n)) {
-                    // The comment before the list: the element before it, or the outermost
-                    // comment inside that element (Drupal themes wrap one: div.arrow > div.comment).
-                    const GumboNode* before = previous_element(n);
-                    auto inside = [&](const GumboNode* x) {
-                        for (; x; x = x->parent)
-                            if (x == before) return true;
-                        return false;
-                    };
-                    int answered = -2;
-                    if (before && !items.empty() && inside(items.back().node)) {
-                        answered = static_cast<int>(items.size() - 1);
-                        while (items[static_cast<std::size_t>(answered)].parent >= 0 &&
-                               inside(items[static_cast<std::size_t>(items[static_cast<std::size_t>(answered)].parent)].node))
-                            answered = items[static_cast<std::size_t>(answered)].parent;
-                    }
-                    adopted.push_back({open.size(), answered});
+                adopted.push_back({open.size(), answered});
+                o.reply_list = true;
+            }
+            opened.push_back(o);
+            if (!in_thread) return never_text(n) ? Visit::SkipChildren : Visit::Continue;
+            if (std::any_of(tokens.begin(), tokens.end(), [](const std::string& t) { return is_comment_section_token(t); }) &&
+                !is(n, GUMBO_TAG_BODY) && !is(n, GUMBO_TAG_HTML))
+                out.sections.insert(n);
+            if (is_ping(tokens) && (is_comment_item(n) || is(n, GUMBO_TAG_LI))) {
+                out.excluded.insert(n);
+                ++out.pings;
+                return Visit::SkipChildren;
+            }
+            if (is_comment_item(n) || is_blogger_comment(n)) {
+                int parent = open.empty() ? -1 : open.back();
+                bool wrapper = parent >= 0 && !reply_list_between(items[static_cast<std::size_t>(parent)].node, n);
+                if (!adopted.empty() && adopted.back().open_items == open.size() && adopted.back().parent != -2) {
+                    parent = adopted.back().parent;
+                    wrapper = false;
                 }
-                if (is_comment_item(n) || is_blogger_comment(n)) {
-                    int parent = open.empty() ? -1 : open.back();
-                    bool wrapper =
-                        parent >= 0 && !reply_list_between(items[static_cast<std::size_t>(parent)].node, n);
-                    if (!adopted.empty() && adopted.back().open_items == open.size() && adopted.back().parent != -2) {
-                        parent = adopted.back().parent;
-                        wrapper = false;
-                    }
-                    items.push_back({n, parent, wrapper, depth_class(n), is_answer(n)});
-                    item_nodes.insert(n);
-                    open.push_back(static_cast<int>(items.size() - 1));
-                    out.excluded.insert(n);
-                }
+                items.push_back({n, parent, wrapper, depth_class(n), is_answer(n)});
+                item_nodes.insert(n);
+                open.push_back(static_cast<int>(items.size() - 1));
+                out.excluded.insert(n);
             }
             return Visit::Continue;
         },
         [&](const GumboNode* n) {
-            if (!open.empty() && items[static_cast<std::size_t>(open.back())].node == n) open.pop_back();
             if (!is_element(n)) return;
-            if (is_sibling_reply_list(n) && !adopted.empty()) adopted.pop_back();
-            if (is_thread_root(n)) {
+            if (!open.empty() && items[static_cast<std::size_t>(open.back())].node == n) open.pop_back();
+            const Opened o = opened.back();
+            opened.pop_back();
+            if (o.reply_list) adopted.pop_back();
+            if (o.thread_root) {
                 widgets = widgets_outside.back();
                 widgets_outside.pop_back();
             }
-            if (is_recent_comments(n)) --recent;
-            if (is_widget(n)) --widgets;
+            if (o.recent) --recent;
+            if (o.widget) --widgets;
         });
 
     // Numbers in reading order. An item without text of its own is either the outer element
