@@ -10,7 +10,9 @@
 
 #include "readers/html_comments.hpp"
 #include "readers/html_dom.hpp"
+#include "readers/html_text.hpp"
 #include "readers/seed_text_reader.hpp"
+#include "readers/site_url.hpp"
 #include "text/utf8.hpp"
 
 namespace veille::readers {
@@ -60,17 +62,6 @@ bool looks_like_url(std::string_view s) {
     return s.starts_with("http://") || s.starts_with("https://") || s.starts_with("//");
 }
 
-// "https://www.lopinion.fr/edition/…" -> "lopinion.fr".
-std::string host_of(std::string_view url) {
-    auto scheme = url.find("//");
-    if (scheme == std::string_view::npos) return {};
-    url.remove_prefix(scheme + 2);
-    const auto end = url.find_first_of("/?#:");
-    std::string host = lower_ascii(url.substr(0, end));
-    if (host.starts_with("www.")) host.erase(0, 4);
-    return host;
-}
-
 // Letters and digits only, lower-case ASCII: "L'Opinion" ~ "lopinion", "Le Monde.fr" ~ "lemondefr".
 std::string fold_name(std::string_view s) {
     std::string out;
@@ -81,52 +72,10 @@ std::string fold_name(std::string_view s) {
     return out;
 }
 
-// Text of an HTML string found outside the tree (JSON-LD values): entities decoded, tags read.
+// Text of an HTML string found outside the tree (JSON-LD values): entities decoded, tags read,
+// laid out as page text (readers/html_text, which feeds share).
 std::string html_to_text(const std::string& s, bool keep_paragraphs) {
-    if (s.find('&') == std::string::npos && s.find('<') == std::string::npos) {
-        if (keep_paragraphs) {
-            // Plain text: keep its line structure, trimmed.
-            TextBuilder b;
-            std::size_t start = 0;
-            while (start <= s.size()) {
-                auto nl = s.find('\n', start);
-                if (nl == std::string::npos) nl = s.size();
-                const std::string_view line(s.data() + start, nl - start);
-                if (line.find_first_not_of(" \t\r") == std::string_view::npos)
-                    b.paragraph_break();
-                else {
-                    b.text(line);
-                    b.line_break();
-                }
-                start = nl + 1;
-            }
-            return b.finish();
-        }
-        return collapse(s);
-    }
-    std::string wrapped = "<body>";
-    if (!keep_paragraphs) {
-        wrapped += s;
-    } else {
-        // A plain-text body with a few entities: its blank lines are paragraphs, its newlines <br>.
-        wrapped += "<p>";
-        std::size_t i = 0;
-        while (i < s.size()) {
-            if (s.compare(i, 2, "\n\n") == 0) {
-                wrapped += "</p><p>";
-                while (i < s.size() && s[i] == '\n') ++i;
-                continue;
-            }
-            if (s[i] == '\n')
-                wrapped += "<br>";
-            else
-                wrapped += s[i];
-            ++i;
-        }
-        wrapped += "</p>";
-    }
-    Document doc(wrapped);
-    return keep_paragraphs ? extract_text(doc.root()) : plain_text(doc.root());
+    return keep_paragraphs ? html_fragment_text(s) : html_fragment_line(s);
 }
 
 // ---- what the <head> (and the scattered <meta>s) say --------------------------------------------

@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "documents/thread_order.hpp"
 #include "readers/seed_text_reader.hpp"
 #include "text/utf8.hpp"
 
@@ -257,57 +258,31 @@ JsonlResult read_jsonl(std::string_view bytes, std::string_view path) {
         std::unordered_map<std::string, std::size_t> index_of;  // comment id -> position in mine
         for (std::size_t k = 0; k < mine.size(); ++k)
             if (!comments[mine[k]].id.empty()) index_of.emplace(comments[mine[k]].id, k);
-        std::vector<std::vector<std::size_t>> replies(mine.size());
-        std::vector<std::size_t> roots;
-        std::vector<bool> has_parent(mine.size(), false);
+        std::vector<std::optional<std::size_t>> parent_of(mine.size());
         for (std::size_t k = 0; k < mine.size(); ++k) {
             const auto& c = comments[mine[k]];
-            if (c.parent_id.empty()) {
-                roots.push_back(k);
-                continue;
-            }
+            if (c.parent_id.empty()) continue;
             auto it = index_of.find(c.parent_id);
             if (it == index_of.end() || it->second == k) {
                 warn(c.line, "parent comment '" + shorten(c.parent_id) +
                                  "' not found in this article: read as a top-level comment");
-                roots.push_back(k);
                 continue;
             }
-            replies[it->second].push_back(k);
-            has_parent[k] = true;
+            parent_of[k] = it->second;
         }
+        const documents::ThreadOrder order = documents::thread_order(parent_of);
+        for (std::size_t k : order.cycle_broken)
+            warn(comments[mine[k]].line, "replies form a cycle: comment read as a top-level comment");
         std::vector<int> number(mine.size(), 0);
         auto& thread = out.articles[a].comments;
         thread.reserve(mine.size());
-        std::vector<std::pair<std::size_t, std::size_t>> stack;  // (comment, next reply)
-        auto visit_from = [&](std::size_t root) {
-            stack.push_back({root, 0});
-            while (!stack.empty()) {
-                auto& [k, next] = stack.back();
-                if (next == 0 && number[k] == 0) {
-                    Comment c = std::move(comments[mine[k]].comment);
-                    c.number = static_cast<int>(thread.size() + 1);
-                    number[k] = c.number;
-                    const auto& pid = comments[mine[k]].parent_id;
-                    if (has_parent[k]) c.parent = number[index_of.at(pid)];
-                    c.mentions = find_mentions(c.text);
-                    thread.push_back(std::move(c));
-                }
-                if (next < replies[k].size()) {
-                    const std::size_t child = replies[k][next++];
-                    if (number[child] == 0) stack.push_back({child, 0});
-                } else {
-                    stack.pop_back();
-                }
-            }
-        };
-        for (std::size_t r : roots) visit_from(r);
-        // Whatever was not reached hangs on a cycle of parents: break it at its first comment.
-        for (std::size_t k = 0; k < mine.size(); ++k) {
-            if (number[k] != 0) continue;
-            warn(comments[mine[k]].line, "replies form a cycle: comment read as a top-level comment");
-            has_parent[k] = false;
-            visit_from(k);
+        for (std::size_t k : order.order) {
+            Comment c = std::move(comments[mine[k]].comment);
+            c.number = static_cast<int>(thread.size() + 1);
+            number[k] = c.number;
+            if (order.parent[k]) c.parent = number[*order.parent[k]];
+            c.mentions = find_mentions(c.text);
+            thread.push_back(std::move(c));
         }
     }
     return out;
