@@ -49,7 +49,10 @@ struct Searcher::Impl {
 };
 
 void add_collection_entities(std::string_view facet_value, std::vector<HitEntity>& entities) {
-    for (auto& [type, name] : schema::entity_entries(facet_value)) {
+    // An entry by name, not structured bindings: clang 14 (the fuzz build) cannot capture those.
+    for (auto& entry : schema::entity_entries(facet_value)) {
+        auto& type = entry.first;
+        auto& name = entry.second;
         const bool listed = std::any_of(entities.begin(), entities.end(),
                                         [&](const HitEntity& e) { return e.name == name && e.type == type; });
         if (!listed) entities.push_back({std::move(name), std::move(type), 1});
