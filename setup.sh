@@ -18,6 +18,8 @@ PACKAGES=(
     libxapian-dev                      # the search engine
     libicu-dev                         # Unicode normalisation and case folding
     libgumbo-dev                       # HTML5 parser for saved web pages
+    libxml2-dev                        # XML parser for RSS and Atom feeds
+    zlib1g-dev                         # gzip members of .warc.gz web archives
     libcli11-dev                       # command-line parsing
     libtomlplusplus-dev                # the configuration file
     libreadline-dev                    # line editing and history at the interactive prompt

@@ -21,7 +21,7 @@ if [[ ${#missing[@]} -gt 0 ]]; then
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-if ! pkg-config --exists gumbo xapian-core icu-uc; then
+if ! pkg-config --exists gumbo libxml-2.0 zlib xapian-core icu-uc; then
     echo "fuzz/run.sh: the project's packages are missing: run ./setup.sh build first" >&2
     exit 2
 fi
@@ -29,7 +29,7 @@ fi
 CXX=clang++ cmake -S "$HERE" -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVEILLE_FUZZ=ON \
     -DVEILLE_BUILD_TESTS=OFF >/dev/null
 cmake --build "$BUILD" -j "$(nproc)" --target fuzz_html_reader fuzz_jsonl_reader fuzz_seed_text_reader \
-    fuzz_format_detection
+    fuzz_feed_reader fuzz_warc_reader fuzz_format_detection
 
 seed() {  # seed <corpus dir> <files...>
     local dir="$1"; shift
@@ -39,10 +39,12 @@ seed() {  # seed <corpus dir> <files...>
 seed "$BUILD/corpus/html_reader" "$HERE"/tests/data/html/*.html
 seed "$BUILD/corpus/jsonl_reader" "$HERE"/tests/data/jsonl/*.jsonl
 seed "$BUILD/corpus/seed_text_reader" "$HERE"/corpora/seed/*.txt "$HERE"/tests/data/readers/*.txt
+seed "$BUILD/corpus/feed_reader" "$HERE"/tests/data/feeds/*.xml
+seed "$BUILD/corpus/warc_reader" "$HERE"/tests/data/warc/*.warc
 seed "$BUILD/corpus/format_detection" "$HERE"/tests/data/html/wordpress-thread.html "$HERE"/corpora/seed/mali-russie.txt
 
 status=0
-for target in html_reader jsonl_reader seed_text_reader format_detection; do
+for target in html_reader jsonl_reader seed_text_reader feed_reader warc_reader format_detection; do
     echo "== fuzz_$target: ${SECONDS_PER_TARGET} s"
     dict=()
     [[ -f "$HERE/fuzz/$target.dict" ]] && dict=(-dict="$HERE/fuzz/$target.dict")

@@ -1,6 +1,7 @@
 // veille-index: parse options, update the index, report.
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -58,6 +59,19 @@ void print_summary(const veille::indexing::IndexSummary& s, const std::filesyste
     }
     for (const auto& [reason, count] : s.skipped_by_reason)
         std::printf("  skipped: %s (%zu)\n", strip_terminal_controls(reason).c_str(), count);
+    if (!s.records_skipped.empty()) {
+        // "archive records skipped: 15 (12 request, 3 image/png)", the most frequent first.
+        std::vector<std::pair<std::size_t, std::string>> kinds;
+        std::size_t total = 0;
+        for (const auto& [kind, count] : s.records_skipped) {
+            kinds.emplace_back(count, kind);
+            total += count;
+        }
+        std::stable_sort(kinds.begin(), kinds.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+        std::string line;
+        for (const auto& [count, kind] : kinds) line += (line.empty() ? "" : ", ") + std::to_string(count) + " " + kind;
+        std::printf("  archive records skipped: %zu (%s)\n", total, strip_terminal_controls(line).c_str());
+    }
     std::printf("%zu articles and %zu comments written in %.2f s; index: %s\n", s.articles,
                 s.comments, s.seconds, strip_terminal_controls(db.string()).c_str());
     std::printf("the index holds %zu articles and %zu comments", s.index_articles, s.index_comments);

@@ -29,6 +29,7 @@
 #include "errors.hpp"
 #include "indexing/document_builder.hpp"
 #include "indexing/file_walker.hpp"
+#include "readers/warc_reader.hpp"
 #include "schema/index_location.hpp"
 #include "schema/schema.hpp"
 #include "schema/stored_data.hpp"
@@ -71,7 +72,28 @@ struct FileRecord {
     }
 };
 
-// The file records and, beside them, content hash -> file: what finds a renamed file.
+// How far a web archive was read (schema::meta::kArchivePrefix): a run over the archive grown
+// since resumes at `position` when the bytes before it hash to `prefix_hash` still.
+struct ArchiveState {
+    readers::WarcPosition position;
+    std::string prefix_hash;
+
+    std::string to_json() const {
+        return nlohmann::json{{"offset", position.offset}, {"records", position.records}, {"prefix", prefix_hash}}
+            .dump();
+    }
+    static bool from_json(const std::string& s, ArchiveState& r) {
+        auto j = nlohmann::json::parse(s, nullptr, false);
+        if (!j.is_object()) return false;
+        r.position.offset = j.value("offset", std::uint64_t{0});
+        r.position.records = j.value("records", std::size_t{0});
+        r.prefix_hash = j.value("prefix", "");
+        return !r.prefix_hash.empty();
+    }
+};
+
+// The file records and, beside them, content hash -> file: what finds a renamed file; and
+// how far each web archive was read.
 class Records {
 public:
     explicit Records(Xapian::WritableDatabase& db) : db_(db) {}
@@ -87,6 +109,13 @@ public:
     void erase(const std::string& file_key, const FileRecord& old) {
         db_.set_metadata(record_key(file_key), "");
         if (!old.content_hash.empty()) db_.set_metadata(hash_key(old.content_hash, file_key), "");
+        if (old.format == readers::format_name(readers::Format::Warc)) db_.set_metadata(archive_key(file_key), "");
+    }
+    bool get_archive(const std::string& file_key, ArchiveState& out) const {
+        return ArchiveState::from_json(db_.get_metadata(archive_key(file_key)), out);
+    }
+    void put_archive(const std::string& file_key, const ArchiveState& state) {
+        db_.set_metadata(archive_key(file_key), state.to_json());
     }
     // Files indexed with this content: (file key, record).
     std::vector<std::pair<std::string, FileRecord>> with_hash(const std::string& hash) const {
@@ -104,8 +133,16 @@ private:
     static std::string hash_key(const std::string& hash, const std::string& file_key) {
         return std::string(schema::meta::kHashPrefix) + hash + ":" + file_key;
     }
+    static std::string archive_key(const std::string& file_key) {
+        return std::string(schema::meta::kArchivePrefix) + file_key;
+    }
     Xapian::WritableDatabase& db_;
 };
+
+// The id of the article of this file with this key (Article::key).
+std::string keyed_article_id(const std::string& path, const std::string& key) {
+    return schema::hash_hex(path + "#" + key);
+}
 
 // An article's id: the file key for the one article of a file without keys, else a hash of
 // the path and the article's key (a JSON Lines record id), so that editing one record of a
@@ -114,8 +151,10 @@ std::string article_id_for(const std::string& path, const std::string& file_key,
                            const std::vector<documents::Article>& articles, std::size_t a) {
     if (articles.size() == 1 && articles[0].key.empty()) return file_key;
     const std::string& key = articles[a].key;
-    return schema::hash_hex(path + "#" + (key.empty() ? std::to_string(a) : key));
+    return keyed_article_id(path, key.empty() ? std::to_string(a) : key);
 }
+
+bool is_archive(const fs::path& path) { return readers::detect_format(path) == readers::Format::Warc; }
 
 // Moves the documents of a renamed file to its new path without analysing them again: ids,
 // article ids, file key and stored path are rewritten. DocumentBuilder depends on the path
@@ -319,6 +358,14 @@ private:
     std::vector<std::thread> threads_;
 };
 
+// A page of a web archive read and analysed, ready for its database.
+struct PreparedPage {
+    std::string article_id;
+    std::size_t comments = 0;
+    std::vector<BuiltDocument> documents;  // none: the page had no text
+    std::vector<documents::Diagnostic> diagnostics;
+};
+
 // A file read and analysed, ready for its database.
 struct Prepared {
     readers::FileContents contents;
@@ -392,11 +439,28 @@ std::string furniture_group(const documents::Article& article, const std::string
     return "folder:" + fs::path(path).parent_path().string();
 }
 
+// Takes the collection's page furniture out of an article's body.
+void clean_furniture(const documents::FurnitureDetector& furniture, Analysis& analysis,
+                     documents::Article& article, const std::string& path) {
+    // A line that is only a known name (a tag line) says what the article is about.
+    auto is_a_name = [&](std::string_view line) {
+        const std::string key = entities::EntityGazetteer::key_with(analysis.analyzer, line);
+        return !key.empty() && analysis.matcher.gazetteer().by_units(key).has_value();
+    };
+    article.body = furniture.clean(furniture_group(article, path), article.body, is_a_name).text;
+}
+
 // How far the writer lets the analysing threads run ahead: bounds the memory held by files
 // read and analysed but not yet written, whatever the size of the collection.
 constexpr std::size_t kMaxFilesAhead = 64;
 constexpr std::uintmax_t kMaxBytesAhead = 64ull << 20;
 constexpr std::size_t kMaxWindow = 4096;  // files looked at ahead (most unchanged: a stat each)
+// The same bounds for the pages of one web archive, read by the writer as it goes.
+constexpr std::size_t kMaxPagesAhead = 256;
+
+// What a file weighs in the read-ahead: its size, but nothing for an archive, which is not
+// read ahead (the writer streams it when its turn comes).
+std::uintmax_t read_ahead_bytes(const WalkedFile& f) { return is_archive(f.path) ? 0 : f.size; }
 
 // Keeps one database in step with its files: applies what the analysing threads prepared,
 // in file order, in transactions of options.commit_every_docs documents.
@@ -432,7 +496,8 @@ public:
             const WalkedFile* file;
             std::string path, file_key;
             std::optional<FileRecord> old;  // the file's record, when the index knows it
-            std::optional<std::future<Prepared>> prepared;  // none: unchanged by its stat
+            std::optional<std::future<Prepared>> prepared;  // none: unchanged by its stat, or an archive
+            bool archive = false;  // a web archive to stream when its turn comes
         };
         std::deque<Pending> window;
         std::size_t next = 0, files_ahead = 0;
@@ -441,14 +506,19 @@ public:
             if (run_.failed) return;
             // Look ahead: send the files that need reading to the analysing threads.
             while (next < files.size() && window.size() < kMaxWindow &&
-                   (files_ahead == 0 || (files_ahead < kMaxFilesAhead && bytes_ahead + files[next]->size <= kMaxBytesAhead))) {
+                   (files_ahead == 0 ||
+                    (files_ahead < kMaxFilesAhead && bytes_ahead + read_ahead_bytes(*files[next]) <= kMaxBytesAhead))) {
                 const WalkedFile& f = *files[next++];
                 Pending p{&f, f.path.string(), schema::hash_hex(f.path.string()), std::nullopt, std::nullopt};
                 if (FileRecord r; records_.get(p.file_key, r)) p.old = std::move(r);
                 if (!unchanged_by_stat(p.old ? &*p.old : nullptr, f)) {
-                    p.prepared = prepare(p.path, p.file_key, p.old ? &*p.old : nullptr);
-                    ++files_ahead;
-                    bytes_ahead += f.size;
+                    if (is_archive(f.path)) {
+                        p.archive = true;
+                    } else {
+                        p.prepared = prepare(p.path, p.file_key, p.old ? &*p.old : nullptr);
+                        ++files_ahead;
+                        bytes_ahead += f.size;
+                    }
                 }
                 window.push_back(std::move(p));
             }
@@ -456,6 +526,10 @@ public:
             window.pop_front();
             run_.reporter.progress(p.file->path);
             seen_keys_.insert(p.file_key);
+            if (p.archive) {
+                apply_archive(*p.file, p.path, p.file_key, p.old ? &*p.old : nullptr);
+                continue;
+            }
             if (!p.prepared) {
                 run_.reporter.update([&](IndexSummary& s) {
                     ++s.files_unchanged;
@@ -475,6 +549,17 @@ public:
         FileRecord r;
         const bool known = records_.get(schema::hash_hex(f.path.string()), r);
         return !unchanged_by_stat(known ? &r : nullptr, f);
+    }
+
+    // Where the next read of this archive starts: where the last one stopped, when the bytes
+    // before it are the same (records were only appended) and the gazetteer too; else at
+    // the beginning.
+    readers::WarcPosition archive_start(const WalkedFile& f) const {
+        ArchiveState state;
+        if (gazetteer_changed_ || !records_.get_archive(schema::hash_hex(f.path.string()), state)) return {};
+        if (state.position.offset == 0 || state.position.offset > f.size) return {};
+        if (readers::warc_prefix_hash(f.path, state.position.offset) != state.prefix_hash) return {};
+        return state.position;
     }
 
     Xapian::WritableDatabase& database() { return db_; }
@@ -548,15 +633,8 @@ private:
             try {
                 Prepared p;
                 p.contents = readers::read_file(path, read);
-                if (!p.contents.skipped && furniture) {
-                    // A line that is only a known name (a tag line) says what the article is about.
-                    auto is_a_name = [&](std::string_view line) {
-                        const std::string key = entities::EntityGazetteer::key_with(analysis.analyzer, line);
-                        return !key.empty() && analysis.matcher.gazetteer().by_units(key).has_value();
-                    };
-                    for (auto& article : p.contents.articles)
-                        article.body = furniture->clean(furniture_group(article, path), article.body, is_a_name).text;
-                }
+                if (!p.contents.skipped && furniture)
+                    for (auto& article : p.contents.articles) clean_furniture(*furniture, analysis, article, path);
                 if (!p.contents.skipped) {
                     if (!same_hash.empty() && same_hash == p.contents.content_hash) {
                         p.same_content = true;
@@ -651,6 +729,124 @@ private:
             ++s.files_by_format[format];
             s.articles += prepared.documents.size();
             s.comments += comments;
+        });
+        maybe_commit();
+    }
+
+    // Hands a page of a web archive to the analysing threads.
+    std::future<PreparedPage> prepare_page(readers::WarcPage page, const std::string& path, const std::string& file_key) {
+        auto promise = std::make_shared<std::promise<PreparedPage>>();
+        auto future = promise->get_future();
+        run_.pool.submit([promise, page = std::move(page), path, file_key, furniture = run_.furniture](Analysis& analysis) {
+            try {
+                PreparedPage p;
+                readers::WarcArticle read = readers::read_warc_page(page, path);
+                p.diagnostics = std::move(read.diagnostics);
+                if (read.article) {
+                    documents::Article& article = *read.article;
+                    if (furniture) clean_furniture(*furniture, analysis, article, path);
+                    p.article_id = keyed_article_id(path, article.key);
+                    p.comments = article.comments.size();
+                    p.documents = analysis.builder.build(article, p.article_id, path, file_key);
+                }
+                promise->set_value(std::move(p));
+            } catch (...) {
+                promise->set_exception(std::current_exception());
+            }
+        });
+        return future;
+    }
+
+    // A web archive, new or grown or changed: streamed record by record, its pages analysed on
+    // the analysing threads (at most kMaxPagesAhead pages and kMaxBytesAhead bytes of them at a
+    // time) and written in archive order, committed as any documents are. With each commit goes
+    // the archive's state (how far it was read, readers::warc_prefix_hash of what was read) and
+    // a file record whose stat matches nothing until the archive is read to its end: a run
+    // killed half-way resumes after the last record committed.
+    void apply_archive(const WalkedFile& f, const std::string& path, const std::string& file_key, const FileRecord* old) {
+        const readers::WarcPosition start = archive_start(f);
+        const std::string format = readers::format_name(readers::Format::Warc);
+        const std::string file_term = schema::term(Term::File, file_key);
+        readers::WarcReader reader = readers::WarcReader::open(f.path, start, run_.options.read.max_file_bytes);
+        begin();
+        if (reader.unreadable()) {
+            const auto diagnostics = reader.take_diagnostics();
+            run_.reporter.skip(path, diagnostics.empty() ? std::string("cannot read") : diagnostics.front().message);
+            if (old) {
+                mark_for_collection_pass();
+                db_.delete_document(file_term);
+                records_.erase(file_key, *old);
+            }
+            return;
+        }
+        // Read from the beginning: whatever an earlier version of the archive gave goes.
+        if (start.offset == 0 && old) {
+            mark_for_collection_pass();
+            db_.delete_document(file_term);
+        }
+        auto save_state = [&](readers::WarcPosition position, bool complete) {
+            records_.put_archive(file_key, {position, readers::warc_prefix_hash(f.path, position.offset)});
+            FileRecord record{path, complete ? f.size : 0, complete ? f.mtime_ns : 0, "", format};
+            records_.put(file_key, record, old);
+        };
+
+        struct InFlight {
+            std::future<PreparedPage> page;
+            readers::WarcPosition after;  // the archive read up to here once this page is written
+            std::uintmax_t bytes;
+        };
+        std::deque<InFlight> in_flight;
+        std::uintmax_t bytes_in_flight = 0;
+        std::size_t articles = 0, comments = 0, no_text = 0;
+        bool more = true;
+        for (;;) {
+            while (more && in_flight.size() < kMaxPagesAhead && bytes_in_flight < kMaxBytesAhead) {
+                auto page = reader.next_page();
+                for (const auto& d : reader.take_diagnostics()) run_.reporter.diagnostic(d);
+                if (!page) {
+                    more = false;
+                    break;
+                }
+                const std::uintmax_t bytes = page->body.size();
+                bytes_in_flight += bytes;
+                const readers::WarcPosition after = reader.resume_position();
+                in_flight.push_back({prepare_page(std::move(*page), path, file_key), after, bytes});
+            }
+            if (in_flight.empty() || run_.failed) break;
+            InFlight next = std::move(in_flight.front());
+            in_flight.pop_front();
+            bytes_in_flight -= next.bytes;
+            PreparedPage page = next.page.get();
+            for (const auto& d : page.diagnostics) run_.reporter.diagnostic(d);
+            if (page.documents.empty()) {
+                ++no_text;
+            } else {
+                mark_for_collection_pass();
+                // The same record read again (the archive holds it twice, or a run was killed
+                // before its state was committed): replaced, article and comments together.
+                db_.delete_document(schema::term(Term::Article, page.article_id));
+                for (auto& built : page.documents) db_.add_document(built.document);
+                pending_docs_ += page.documents.size();
+                ++articles;
+                comments += page.comments;
+            }
+            if (pending_docs_ >= run_.options.commit_every_docs) {
+                save_state(next.after, false);
+                commit();
+                begin();
+            }
+        }
+        if (run_.failed) return;  // another shard's writer failed: the run stops uncommitted
+        const readers::WarcPosition end = reader.resume_position();
+        save_state(end, true);
+        const bool unchanged = start.offset > 0 && end.offset == start.offset && articles == 0;
+        run_.reporter.update([&](IndexSummary& s) {
+            ++(unchanged ? s.files_unchanged : s.files_indexed);
+            ++s.files_by_format[format];
+            s.articles += articles;
+            s.comments += comments;
+            for (const auto& [kind, n] : reader.skipped()) s.records_skipped[kind] += n;
+            if (no_text) s.records_skipped["no text"] += no_text;
         });
         maybe_commit();
     }
@@ -842,6 +1038,24 @@ IndexSummary update_index(const IndexOptions& options, IndexObserver& observer) 
                 if (!writers[i]->needs_reading(*f)) continue;
                 auto done = std::make_shared<std::promise<void>>();
                 observed.push_back(done->get_future());
+                if (is_archive(f->path)) {  // its new pages, streamed
+                    pool.submit([done, &lock, &furniture, path = f->path, start = writers[i]->archive_start(*f),
+                                 max = options.read.max_file_bytes](Analysis&) {
+                        try {
+                            auto reader = readers::WarcReader::open(path, start, max);
+                            while (auto page = reader.next_page()) {
+                                const auto read = readers::read_warc_page(*page, path.string());
+                                if (!read.article) continue;
+                                std::lock_guard<std::mutex> guard(lock);
+                                furniture.observe(furniture_group(*read.article, path.string()), read.article->body);
+                            }
+                        } catch (...) {
+                            // Unreadable now: the main pass reports it.
+                        }
+                        done->set_value();
+                    });
+                    continue;
+                }
                 pool.submit([done, &lock, &furniture, path = f->path.string(), read = options.read](Analysis&) {
                     try {
                         auto contents = readers::read_file(path, read);

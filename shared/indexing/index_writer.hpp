@@ -47,6 +47,9 @@ struct IndexSummary {
     std::size_t articles = 0;         // documents written by this run
     std::size_t comments = 0;
     std::map<std::string, std::size_t> skipped_by_reason;
+    // Records of web archives read by this run that were not pages, by kind ("request",
+    // "image/png", "HTTP 404", "corrupt", "no text"...).
+    std::map<std::string, std::size_t> records_skipped;
     // Files in the index after this run (indexed, renamed or unchanged), by format name
     // ("html", "jsonl", "text").
     std::map<std::string, std::size_t> files_by_format;
@@ -85,6 +88,11 @@ public:
 // Speed: files are read and analysed on `threads` threads, at most a few dozen files (and
 // 64 MiB of them) ahead of the writer, so memory does not grow with the collection; one
 // writer per database applies them in file order.
+//
+// Web archives (.warc, .warc.gz) are streamed record by record, never read whole; the index
+// remembers how far each was read, so a run over an archive a crawler appended to reads only
+// the new records and keeps the documents of the others (see readers/warc_reader.hpp and
+// schema::meta::kArchivePrefix). --max-file-size applies to each page of an archive.
 //
 // Shards: an index of N shards is a folder holding the databases shard-0 … shard-(N-1) and a
 // Xapian stub file, XAPIANDB, that lists them, so that Xapian (veille-query, xapian-delve)

@@ -170,6 +170,19 @@ Converter open_converter(const std::string& name) {
     return c;
 }
 
+// The ICU converter a declared label means (WHATWG mapping first), "" when ICU has none.
+std::string converter_name(const std::string& label) {
+    std::string name = canonical(label);
+    if (name.empty()) {
+        if (auto c = open_converter(label)) {
+            UErrorCode status = U_ZERO_ERROR;
+            const char* icu_name = ucnv_getName(c.get(), &status);
+            name = U_SUCCESS(status) && icu_name ? icu_name : label;
+        }
+    }
+    return name;
+}
+
 bool valid_utf8(std::string_view bytes) {
     std::size_t i = 0;
     while (i < bytes.size()) {
@@ -199,14 +212,7 @@ Charset detect_html_charset(std::string_view bytes) {
     const std::string label = declared_label(bytes);
     if (!label.empty()) {
         out.declared = label;
-        std::string name = canonical(label);
-        if (name.empty()) {
-            if (auto c = open_converter(label)) {
-                UErrorCode status = U_ZERO_ERROR;
-                const char* icu_name = ucnv_getName(c.get(), &status);
-                name = U_SUCCESS(status) && icu_name ? icu_name : label;
-            }
-        }
+        const std::string name = converter_name(label);
         if (!name.empty()) {
             out.name = name;
             out.source = CharsetSource::Declared;
@@ -216,6 +222,19 @@ Charset detect_html_charset(std::string_view bytes) {
     out.name = valid_utf8(bytes) ? "UTF-8" : "windows-1252";
     out.source = CharsetSource::Guessed;
     return out;
+}
+
+Charset detect_served_charset(std::string_view bytes, std::string_view content_type) {
+    Charset page = detect_html_charset(bytes);
+    if (page.source == CharsetSource::ByteOrderMark) return page;
+    const std::string label = charset_from_content(content_type);
+    if (label.empty()) return page;
+    const std::string name = converter_name(label);
+    if (name.empty()) {
+        if (page.declared.empty()) page.declared = label;
+        return page;
+    }
+    return {name, CharsetSource::Declared, label};
 }
 
 bool looks_single_byte(std::string_view bytes) {

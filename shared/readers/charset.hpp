@@ -30,6 +30,12 @@ struct Charset {
 // caller can warn).
 Charset detect_html_charset(std::string_view bytes);
 
+// The charset of a page served over HTTP (a web archive's response record): as above, but the
+// charset of the HTTP Content-Type header ("text/html; charset=iso-8859-1"), when ICU knows
+// it, comes before the page's own <meta>, as the HTML standard has browsers do. An unknown
+// HTTP label is ignored (`declared` keeps it when the page declares nothing either).
+Charset detect_served_charset(std::string_view bytes, std::string_view content_type);
+
 // True when ICU can convert from this label.
 bool charset_known(std::string_view label);
 

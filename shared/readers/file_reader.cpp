@@ -13,9 +13,11 @@
 #include <nlohmann/json.hpp>
 
 #include "readers/charset.hpp"
+#include "readers/feed_reader.hpp"
 #include "readers/html_reader.hpp"
 #include "readers/jsonl_reader.hpp"
 #include "readers/seed_text_reader.hpp"
+#include "readers/warc_reader.hpp"
 #include "schema/schema.hpp"
 #include "text/utf8.hpp"
 
@@ -98,6 +100,10 @@ const char* format_name(Format format) {
             return "html";
         case Format::JsonLines:
             return "jsonl";
+        case Format::Feed:
+            return "feed";
+        case Format::Warc:
+            return "warc";
         case Format::Unsupported:
             break;
     }
@@ -112,13 +118,15 @@ Format detect_format(const std::filesystem::path& path) {
     if (ext == ".html" || ext == ".htm" || ext == ".xhtml" || ext == ".shtml" || ext == ".xht")
         return Format::Html;
     if (ext == ".jsonl" || ext == ".ndjson" || ext == ".jl") return Format::JsonLines;
+    if (ext == ".rss" || ext == ".atom") return Format::Feed;
+    if (ext == ".warc" || lower_ascii(path.filename().string()).ends_with(".warc.gz")) return Format::Warc;
     return Format::Unsupported;
 }
 
 bool worth_sniffing(const std::filesystem::path& path) {
     const std::string ext = lower_ascii(path.extension().string());
     return ext.empty() || ext == ".php" || ext == ".asp" || ext == ".aspx" || ext == ".jsp" ||
-           ext == ".cgi" || ext == ".json";
+           ext == ".cgi" || ext == ".json" || ext == ".xml";
 }
 
 namespace {
@@ -197,12 +205,47 @@ bool looks_jsonl(std::string_view s) {
     return checked > 0;
 }
 
+// <rss, <rdf:RDF of RSS 1.0 or <feed of the Atom namespace, after a byte order mark, white
+// space, <?xml …?>, <?xml-stylesheet …?>, comments and a <!DOCTYPE> (RSS 0.91 has one).
+bool looks_feed(std::string_view s) {
+    s = s.substr(0, kDetectBytes);
+    if (s.starts_with("\xEF\xBB\xBF")) s.remove_prefix(3);
+    while (true) {
+        s = skip_space(s);
+        std::string_view close;
+        if (s.starts_with("<!--")) close = "-->";
+        else if (s.starts_with("<?")) close = "?>";
+        else if (starts_with_ci(s, "<!doctype")) close = ">";
+        else break;
+        const auto end = s.find(close);
+        if (end == std::string_view::npos) return false;
+        s.remove_prefix(end + close.size());
+    }
+    // The start tag, up to its ">": where the namespaces are declared.
+    const std::string_view tag = s.substr(0, s.find('>'));
+    auto opens = [&](std::string_view name) {  // "<rss>", "<rss version=…>", not "<rssfoo>"
+        if (!tag.starts_with(name)) return false;
+        if (tag.size() == name.size()) return true;
+        const char next = tag[name.size()];
+        return next == ' ' || next == '\n' || next == '\t' || next == '\r' || next == '/';
+    };
+    if (opens("<rss")) return true;
+    if (opens("<rdf:RDF")) return tag.find("http://purl.org/rss/1.0/") != std::string_view::npos;
+    if (opens("<feed") || opens("<atom:feed"))
+        return tag.find("http://www.w3.org/2005/Atom") != std::string_view::npos;
+    return false;
+}
+
 }  // namespace
 
 Format detect_format(const std::filesystem::path& path, std::string_view head) {
     const Format by_name = detect_format(path);
+    if (by_name == Format::Warc) return by_name;  // records, each read on its own
     if (looks_html(head)) return Format::Html;
+    if (looks_feed(head)) return Format::Feed;
     switch (by_name) {
+        case Format::Feed:
+            return Format::Feed;
         case Format::Html:
             if (has_markup(head)) return Format::Html;
             return looks_jsonl(head) ? Format::JsonLines : Format::SeedText;
@@ -212,6 +255,8 @@ Format detect_format(const std::filesystem::path& path, std::string_view head) {
         case Format::Unsupported:
             if (looks_jsonl(head)) return Format::JsonLines;
             return by_name;
+        case Format::Warc:
+            break;
     }
     return by_name;
 }
@@ -233,6 +278,20 @@ void report_sanitizing(const text::SanitizeReport& report, const std::string& wh
     }
 }
 
+// The pages of a web archive as a file's contents: "no page" when it holds none.
+FileContents archive_contents(WarcResult warc) {
+    FileContents out;
+    out.format = Format::Warc;
+    out.diagnostics = std::move(warc.diagnostics);
+    if (warc.articles.empty()) {
+        out.skipped = true;
+        out.skip_reason = "no page";
+        return out;
+    }
+    out.articles = std::move(warc.articles);
+    return out;
+}
+
 }  // namespace
 
 FileContents read_contents(const std::filesystem::path& path, std::string_view bytes,
@@ -241,6 +300,11 @@ FileContents read_contents(const std::filesystem::path& path, std::string_view b
     if (by_name == Format::Unsupported && !worth_sniffing(path))
         return skipped(by_name, unsupported(path));
     if (is_blank(bytes)) return skipped(by_name, "empty file");
+    if (by_name == Format::Warc) {
+        FileContents out = archive_contents(read_warc(bytes, path.string(), options.max_file_bytes));
+        if (!out.skipped) out.content_hash = schema::hash_hex(bytes);
+        return out;
+    }
     if (bytes.size() > options.max_file_bytes)
         return skipped(by_name, too_large(bytes.size(), options.max_file_bytes));
 
@@ -275,7 +339,7 @@ FileContents read_contents(const std::filesystem::path& path, std::string_view b
     }
 
     std::string utf8;
-    if (format == Format::Html) {
+    if (format == Format::Html || format == Format::Feed) {  // a feed's <?xml encoding> is read the same
         Charset charset = utf16 ? Charset{"UTF-8", CharsetSource::ByteOrderMark, {}} : detect_html_charset(data);
         if (!charset.declared.empty() && charset.source != CharsetSource::Declared) {
             out.diagnostics.push_back({Severity::Warning, where, 0,
@@ -303,6 +367,18 @@ FileContents read_contents(const std::filesystem::path& path, std::string_view b
         return none;
     }
 
+    if (format == Format::Feed) {
+        FeedResult feed = read_feed(text, where);
+        for (auto& d : feed.diagnostics) out.diagnostics.push_back(std::move(d));
+        if (feed.articles.empty()) {
+            FileContents none = skipped(format, "no valid item");
+            none.diagnostics = std::move(out.diagnostics);
+            return none;
+        }
+        out.articles = std::move(feed.articles);
+        return out;
+    }
+
     documents::Article article;
     if (format == Format::Html) {
         HtmlResult html = read_html(text, where);
@@ -326,6 +402,8 @@ FileContents read_file(const std::filesystem::path& path, const ReadOptions& opt
     const Format format = detect_format(path);
     if (format == Format::Unsupported && !worth_sniffing(path))
         return skipped(format, unsupported(path));
+    // An archive is read a record at a time, never whole (the indexer streams it itself).
+    if (format == Format::Warc) return archive_contents(read_warc_file(path, options.max_file_bytes));
 
     // Check the size before reading, so a huge file costs nothing. A file that vanishes or
     // changes between here and fopen is still handled below.

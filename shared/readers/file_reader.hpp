@@ -11,19 +11,21 @@
 
 namespace veille::readers {
 
-enum class Format { SeedText, Html, JsonLines, Unsupported };
+enum class Format { SeedText, Html, JsonLines, Feed, Warc, Unsupported };
 
-// "text", "html", "jsonl", "unsupported": the names the summary counts files under.
+// "text", "html", "jsonl", "feed", "warc", "unsupported": the names the summary counts files under.
 const char* format_name(Format format);
 
 // Format from the file name alone: .txt/.text -> text, .html/.htm/.xhtml/.shtml -> html,
-// .jsonl/.ndjson/.jl -> jsonl, anything else unsupported. read_contents() then checks the
-// content (see detect_format below).
+// .jsonl/.ndjson/.jl -> jsonl, .rss/.atom -> feed, .warc/.warc.gz -> warc (web archives,
+// never sniffed), anything else unsupported. read_contents() then checks the content (see
+// detect_format below).
 Format detect_format(const std::filesystem::path& path);
 
 // True when a file the name alone cannot place is worth opening to look at: no extension
-// (a page saved by a crawler), a saved dynamic page (.php, .asp, .aspx, .jsp, .cgi) or .json
-// (which may hold JSON Lines). Other unsupported files (.pdf, .png, .md) are never opened.
+// (a page saved by a crawler), a saved dynamic page (.php, .asp, .aspx, .jsp, .cgi), .json
+// (which may hold JSON Lines) or .xml (which may be a feed). Other unsupported files (.pdf,
+// .png, .md) are never opened.
 bool worth_sniffing(const std::filesystem::path& path);
 
 // Format from the name and the first bytes, which win when they are clear:
@@ -32,10 +34,15 @@ bool worth_sniffing(const std::filesystem::path& path);
 // - a file whose first lines are each one JSON object ({…}, the first one valid) is jsonl;
 // - an .html file with no markup at all is text; a .jsonl file that is neither stays jsonl
 //   (its lines are then reported one by one);
-// - a file without a known extension that is neither html nor jsonl is unsupported.
+// - a file that opens like a feed (after the same prologue and a <!DOCTYPE>: <rss, <rdf:RDF
+//   of RSS 1.0, <feed of the Atom namespace) is feed, whatever its name; a .rss or .atom file
+//   that does not stays feed (the reader then says what it is);
+// - a file without a known extension that is neither html, jsonl nor feed is unsupported.
 Format detect_format(const std::filesystem::path& path, std::string_view head);
 
 struct ReadOptions {
+    // A web archive (warc) is not one file but a series of records: the limit applies to
+    // each record's page, never to the archive.
     std::uintmax_t max_file_bytes = 50ull * 1024 * 1024;
 };
 

@@ -174,6 +174,11 @@ inline constexpr std::string_view kSchemaVersion = "veille:schema";
 inline constexpr std::string_view kFilePrefix = "veille:file:";  // + path hash -> FileRecord JSON
 inline constexpr std::string_view kHashPrefix = "veille:hash:";  // + content hash + ":" + path hash -> path
                                                                    // (finds a renamed file's documents)
+// + path hash -> {"offset","records","prefix"} JSON: a web archive (warc) read up to `offset`
+// (just past its last complete record; `records` before it), and readers::warc_prefix_hash of
+// the bytes before it. A run over the grown archive resumes there when the prefix is the same.
+// Written in the same transaction as the documents of the records before `offset`.
+inline constexpr std::string_view kArchivePrefix = "veille:archive:";
 inline constexpr std::string_view kUserEntities = "veille:entities:user";  // user gazetteers (TSV)
 inline constexpr std::string_view kGazetteerHash = "veille:entities:hash";  // re-analyse on change
 inline constexpr std::string_view kGazetteerCompiled = "veille:entities:compiled";  // what queries load

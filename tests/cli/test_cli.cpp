@@ -223,6 +223,50 @@ BOOST_AUTO_TEST_CASE(bad_input_is_reported_skipped_and_never_fatal) {
     BOOST_TEST(js.dump().find("\\u001b") == std::string::npos);
 }
 
+// A feed is a file of many articles: each item is indexed with its comments, and an item's id
+// does not move when another item changes.
+BOOST_AUTO_TEST_CASE(a_feed_indexes_its_items_and_their_comments) {
+    Env env;
+    auto feed = [](const std::string& first_title) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+               "<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"\n"
+               "     xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n<channel><title>Le Journal du Sahel</title>\n"
+               "<item><title>" + first_title + "</title><link>https://journal.example/kidal/</link>"
+               "<guid isPermaLink=\"false\">https://journal.example/?p=1</guid>"
+               "<pubDate>Thu, 06 Nov 2025 14:32:00 +0100</pubDate>"
+               "<content:encoded><![CDATA[<p>Les forces maliennes sont entrées dans Kidal.</p>]]></content:encoded></item>\n"
+               "<item><title>Tombouctou</title><link>https://journal.example/tombouctou/</link>"
+               "<guid isPermaLink=\"false\">https://journal.example/?p=2</guid>"
+               "<description>&lt;p&gt;Les manuscrits de Tombouctou.&lt;/p&gt;</description></item>\n"
+               "<item><title>Par : Obélix</title><link>https://journal.example/tombouctou/#comment-7</link>"
+               "<dc:creator>Obélix</dc:creator><description>Quels manuscrits magnifiques</description></item>\n"
+               "</channel></rss>\n";
+    };
+    env.dir.write("in/flux.xml", feed("Kidal reprise"));
+    auto r = env.index({(env.dir / "in").string()});
+    BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+    BOOST_TEST(r.out.find("1 feed") != std::string::npos, r.out);
+    BOOST_TEST(r.out.find("2 articles and 1 comments") != std::string::npos, r.out);
+
+    const json kidal = env.query({"Kidal"});
+    const json* article = find_hit(kidal, "article", "Kidal reprise");
+    BOOST_TEST_REQUIRE(article != nullptr);
+    BOOST_TEST((*article)["url"] == "https://journal.example/kidal/");
+    BOOST_TEST((*article)["date"] == "2025-11-06");
+    const json comments = env.query({"magnifiques"});
+    BOOST_TEST_REQUIRE(comments["hits"].size() == 1u);
+    BOOST_TEST(comments["hits"][0]["kind"] == "comment");
+    BOOST_TEST(comments["hits"][0]["title"] == "Tombouctou");
+    const auto tombouctou = env.ids({"titre:Tombouctou", "type:article"});
+    BOOST_TEST_REQUIRE(tombouctou.size() == 1u);
+
+    // Another item's title changes: Tombouctou keeps its id.
+    env.dir.write("in/flux.xml", feed("Kidal libérée"));
+    BOOST_TEST_REQUIRE(env.index({(env.dir / "in").string()}).exit_code == 0);
+    BOOST_TEST(env.ids({"titre:Tombouctou", "type:article"}) == tombouctou);
+    BOOST_TEST(env.ids({"reprise"}).empty());
+}
+
 BOOST_AUTO_TEST_CASE(an_unreadable_file_is_skipped_with_its_reason) {
     if (geteuid() == 0) {
         BOOST_TEST_MESSAGE("running as root: permissions do not stop root, case skipped");

@@ -42,7 +42,7 @@ cpack --config "$BUILD/CPackConfig.cmake" -G DEB -B "$T/pkg" >"$T/cpack.log" 2>&
     { cat "$T/cpack.log" >&2; fail "cpack -G DEB failed"; }
 deb="$(ls "$T"/pkg/veille_*.deb)"
 depends="$(dpkg-deb -f "$deb" Depends)"
-for lib in libxapian30 libicu libgumbo; do
+for lib in libxapian30 libicu libgumbo libxml2 zlib1g; do
     [[ "$depends" == *"$lib"* ]] || fail "the package does not depend on $lib: $depends"
 done
 dpkg-deb -x "$deb" "$T/root"
