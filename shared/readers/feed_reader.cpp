@@ -36,13 +36,7 @@ using documents::Severity;
 // Diagnostics quote the feed (guids, libxml2's messages): keep them to a line.
 constexpr std::size_t kMaxQuoteBytes = 160;
 
-std::string shorten(std::string s) {
-    if (s.size() <= kMaxQuoteBytes) return s;
-    std::size_t cut = kMaxQuoteBytes;
-    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-    s.resize(cut);
-    return s + "…";
-}
+std::string shorten(std::string s) { return text::shorten(std::move(s), kMaxQuoteBytes); }
 
 // Entities may produce control characters (&#x85;) or text that is not NFC.
 std::string clean(std::string_view s) {

@@ -47,13 +47,7 @@ std::string repair_utf8(std::string_view line, std::size_t& invalid) {
     return out;
 }
 
-std::string shorten(std::string s) {
-    if (s.size() <= kMaxReasonBytes) return s;
-    std::size_t cut = kMaxReasonBytes;
-    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // whole characters
-    s.resize(cut);
-    return s + "…";
-}
+std::string shorten(std::string s) { return text::shorten(std::move(s), kMaxReasonBytes); }
 
 // "[json.exception.parse_error.101] parse error at line 1, column 7: syntax error while
 // parsing value - invalid literal; last read: '{"a":x'" -> "column 7: syntax error ...".

@@ -315,4 +315,12 @@ std::string strip_terminal_controls(std::string_view text) {
     return clean(text, ignored, Mode::Strip, max_cp);
 }
 
+std::string shorten(std::string text, std::size_t max_bytes) {
+    if (text.size() <= max_bytes) return text;
+    std::size_t cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // whole characters
+    text.resize(cut);
+    return text + "\u2026";
+}
+
 }  // namespace veille::text

@@ -43,6 +43,10 @@ bool looks_binary(std::string_view head);
 // Number of terminal columns the text takes (wide CJK/emoji count 2, combining marks 0).
 std::size_t display_width(std::string_view text);
 
+// `text` cut to at most `max_bytes` on a character boundary, "…" added when it was cut: what
+// diagnostics quote of a file so that a message stays one line.
+std::string shorten(std::string text, std::size_t max_bytes);
+
 // Removes anything a terminal would interpret (control characters, escapes, CR) or that
 // would reorder the line it is drawn on (bidi embeddings, overrides and isolates) from text
 // that came from a document; invalid UTF-8 becomes U+FFFD. Used by renderers as a last

@@ -228,4 +228,21 @@ BOOST_AUTO_TEST_CASE(strip_terminal_controls_leaves_only_printable_text) {
     }
 }
 
+// What a diagnostic quotes of a file: at most N bytes, never half a character.
+BOOST_AUTO_TEST_CASE(shorten_cuts_on_characters) {
+    struct Case {
+        std::string text;
+        std::size_t max;
+        std::string expected;
+    };
+    const std::vector<Case> cases = {
+        {"Bamako", 10, "Bamako"},
+        {"Bamako", 3, "Bam\u2026"},
+        {"\u00E9lan", 2, "\u00E9\u2026"},   // é is two bytes: kept whole
+        {"a\u00E9", 2, "a\u2026"},           // the cut would split é: it goes
+        {"", 0, ""},
+    };
+    for (const auto& c : cases) BOOST_TEST(veille::text::shorten(c.text, c.max) == c.expected);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
