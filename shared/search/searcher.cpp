@@ -402,7 +402,22 @@ void Searcher::suggest(const ParsedQuery& parsed, const SearchOptions& options, 
 
 std::uint64_t Searcher::document_count() const { return impl_->db.get_doccount(); }
 
+// The index may be rewritten under us by a running veille-index: every read of a search (the
+// query's parsing included: names, spellings) is retried at the latest commit when Xapian has
+// discarded the revision it was reading (it keeps an old one readable for a while, not forever).
 SearchResults Searcher::search(const SearchOptions& options) {
+    for (int attempt = 0;; ++attempt) {
+        try {
+            return search_once(options);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt >= 3) throw IndexError("the index keeps changing under the search: try again");
+            impl_->db.reopen();
+            impl_->collection_names.reset();
+        }
+    }
+}
+
+SearchResults Searcher::search_once(const SearchOptions& options) {
     SearchResults results;
     results.query = options.query;
     results.offset = options.offset;
@@ -456,116 +471,106 @@ SearchResults Searcher::search(const SearchOptions& options) {
     }
     results.parsed = query.get_description();
 
-    // The index may be rewritten under us by a running veille-index: reopen at its latest
-    // commit and try again (Xapian keeps the old revision readable for a while, not forever).
-    for (int attempt = 0;; ++attempt) {
-        try {
-            Xapian::Enquire enquire(impl_->db);
-            enquire.set_query(query);
-            enquire.set_weighting_scheme(Xapian::BM25Weight());
-            // Undated documents go last whichever way dates are sorted; documents of one day
-            // come in the order of their ids (see schema::kSlotDateOrder).
-            Xapian::MultiValueKeyMaker oldest;
-            oldest.add_value(schema::kSlotDate, false, "99999999");
-            oldest.add_value(schema::kSlotDateOrder);
-            SortOrder sort = options.sort;
-            // A query made only of filters has nothing to rank by: newest first.
-            if (filters_only && sort == SortOrder::Relevance) sort = SortOrder::DateNewest;
-            // Newest first is the date order value, descending. Oldest first needs a KeyMaker
-            // to put the undated last, and remote shards cannot run one: there they come first.
-            auto sort_by_date = [&](Xapian::Enquire& e) {
-                if (sort == SortOrder::DateNewest || (sort == SortOrder::DateOldest && impl_->remote))
-                    e.set_sort_by_value_then_relevance(schema::kSlotDateOrder, sort == SortOrder::DateNewest);
-                else if (sort == SortOrder::DateOldest)
-                    e.set_sort_by_key_then_relevance(&oldest, false);
-            };
-            sort_by_date(enquire);
+    Xapian::Enquire enquire(impl_->db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    // Undated documents go last whichever way dates are sorted; documents of one day
+    // come in the order of their ids (see schema::kSlotDateOrder).
+    Xapian::MultiValueKeyMaker oldest;
+    oldest.add_value(schema::kSlotDate, false, "99999999");
+    oldest.add_value(schema::kSlotDateOrder);
+    SortOrder sort = options.sort;
+    // A query made only of filters has nothing to rank by: newest first.
+    if (filters_only && sort == SortOrder::Relevance) sort = SortOrder::DateNewest;
+    // Newest first is the date order value, descending. Oldest first needs a KeyMaker
+    // to put the undated last, and remote shards cannot run one: there they come first.
+    auto sort_by_date = [&](Xapian::Enquire& e) {
+        if (sort == SortOrder::DateNewest || (sort == SortOrder::DateOldest && impl_->remote))
+            e.set_sort_by_value_then_relevance(schema::kSlotDateOrder, sort == SortOrder::DateNewest);
+        else if (sort == SortOrder::DateOldest)
+            e.set_sort_by_key_then_relevance(&oldest, false);
+    };
+    sort_by_date(enquire);
 
-            // Totals count documents; grouping reprints is a second figure. Xapian's bounds on
-            // the groups stay apart even when every match was looked at (a total would read
-            // "about 3000" for 941 groups), so the duplicate keys of the documents it looked at
-            // are counted instead: exact, and the same on one database and on shards.
-            std::vector<Xapian::valueno> counted;
-            if (options.collapse) {
-                enquire.set_collapse_key(schema::kSlotDuplicate);
-                counted.push_back(schema::kSlotDuplicate);
-            }
-            if (options.facets)
-                for (auto slot : {schema::kSlotEntities, schema::kSlotKind, schema::kSlotDate}) counted.push_back(slot);
-            SlotCounter counter(counted, impl_->remote);
-            counter.attach(enquire);
-            // Facets must see every match, which also makes the total exact; otherwise up to
-            // exact_up_to matches are looked at (measured in bench/speed.sh: a few ms at most).
-            const Xapian::doccount check_at_least =
-                options.facets ? impl_->db.get_doccount()
-                               : std::max<Xapian::doccount>(options.offset + options.limit, options.exact_up_to);
-            // Asking for no hit at all makes Xapian stop at estimates: ask for one and drop it
-            // (--count, --facets-only must be exact).
-            Xapian::MSet mset = enquire.get_mset(options.offset, std::max<std::uint32_t>(options.limit, 1), check_at_least);
-            count_matches(mset, options.collapse ? &counter : nullptr, options.facets, check_at_least, results);
-            if (options.facets) {
-                results.facets.computed = true;
-                entity_facet(counter.counts(schema::kSlotEntities), options.facet_entity_offset, options.facet_entities,
-                             results.facets);
-                auto kinds = counter.counts(schema::kSlotKind).values;
-                std::sort(kinds.begin(), kinds.end());  // as Xapian's spy lists them
-                for (auto& [kind, n] : kinds) results.facets.kinds.push_back({std::move(kind), n});
-                // Facets count documents, reprints included: so does "undated".
-                date_facet(counter.counts(schema::kSlotDate), results.facets);
-            }
-            snippets::SnippetBuilder snippets(impl_->analyzer, parsed.highlight, options.snippet_bytes);
-            results.hits.clear();
-            // snippet_bytes 0: no snippet (benchmarks, counts).
-            const snippets::SnippetBuilder* builder = options.snippet_bytes ? &snippets : nullptr;
-            for (auto m = mset.begin(); m != mset.end() && options.limit > 0; ++m) {
-                Hit hit = make_hit(m, builder);
-                if (options.collapse && m.get_collapse_count() > 0) {
-                    hit.duplicates = static_cast<std::uint32_t>(m.get_collapse_count());
-                    hit.duplicate_sources = duplicate_sources(m.get_collapse_key(), *m, query);
-                }
-                if (options.explain) hit.explain = explain(*m, query, parsed);
-                results.hits.push_back(std::move(hit));
-            }
+    // Totals count documents; grouping reprints is a second figure. Xapian's bounds on
+    // the groups stay apart even when every match was looked at (a total would read
+    // "about 3000" for 941 groups), so the duplicate keys of the documents it looked at
+    // are counted instead: exact, and the same on one database and on shards.
+    std::vector<Xapian::valueno> counted;
+    if (options.collapse) {
+        enquire.set_collapse_key(schema::kSlotDuplicate);
+        counted.push_back(schema::kSlotDuplicate);
+    }
+    if (options.facets)
+        for (auto slot : {schema::kSlotEntities, schema::kSlotKind, schema::kSlotDate}) counted.push_back(slot);
+    SlotCounter counter(counted, impl_->remote);
+    counter.attach(enquire);
+    // Facets must see every match, which also makes the total exact; otherwise up to
+    // exact_up_to matches are looked at (measured in bench/speed.sh: a few ms at most).
+    const Xapian::doccount check_at_least =
+        options.facets ? impl_->db.get_doccount()
+                       : std::max<Xapian::doccount>(options.offset + options.limit, options.exact_up_to);
+    // Asking for no hit at all makes Xapian stop at estimates: ask for one and drop it
+    // (--count, --facets-only must be exact).
+    Xapian::MSet mset = enquire.get_mset(options.offset, std::max<std::uint32_t>(options.limit, 1), check_at_least);
+    count_matches(mset, options.collapse ? &counter : nullptr, options.facets, check_at_least, results);
+    if (options.facets) {
+        results.facets.computed = true;
+        entity_facet(counter.counts(schema::kSlotEntities), options.facet_entity_offset, options.facet_entities,
+                     results.facets);
+        auto kinds = counter.counts(schema::kSlotKind).values;
+        std::sort(kinds.begin(), kinds.end());  // as Xapian's spy lists them
+        for (auto& [kind, n] : kinds) results.facets.kinds.push_back({std::move(kind), n});
+        // Facets count documents, reprints included: so does "undated".
+        date_facet(counter.counts(schema::kSlotDate), results.facets);
+    }
+    snippets::SnippetBuilder snippets(impl_->analyzer, parsed.highlight, options.snippet_bytes);
+    results.hits.clear();
+    // snippet_bytes 0: no snippet (benchmarks, counts).
+    const snippets::SnippetBuilder* builder = options.snippet_bytes ? &snippets : nullptr;
+    for (auto m = mset.begin(); m != mset.end() && options.limit > 0; ++m) {
+        Hit hit = make_hit(m, builder);
+        if (options.collapse && m.get_collapse_count() > 0) {
+            hit.duplicates = static_cast<std::uint32_t>(m.get_collapse_count());
+            hit.duplicate_sources = duplicate_sources(m.get_collapse_key(), *m, query);
+        }
+        if (options.explain) hit.explain = explain(*m, query, parsed);
+        results.hits.push_back(std::move(hit));
+    }
 
-            // Fewer strict matches than the page holds (typically a question typed in full):
-            // go on with the documents that match most of the words, marked as partial.
-            const std::uint64_t page_end = std::uint64_t(options.offset) + options.limit;
-            if (!parsed.relaxed.empty() && options.limit > 0 && results.total_is_exact &&
-                results.strict_hits < page_end) {
-                Xapian::Query partial(Xapian::Query::OP_AND_NOT, relax(parsed.relaxed), query);
-                Xapian::Enquire more(impl_->db);
-                more.set_query(partial);
-                more.set_weighting_scheme(Xapian::BM25Weight());
-                sort_by_date(more);
-                const std::uint64_t strict = results.strict_hits;
-                const auto first = options.offset > strict ? options.offset - strict : 0;
-                const auto count = page_end - std::max<std::uint64_t>(options.offset, strict);
-                Xapian::MSet extra = more.get_mset(static_cast<Xapian::doccount>(first),
-                                                   static_cast<Xapian::doccount>(count),
-                                                   std::max<Xapian::doccount>(first + count, options.exact_up_to));
-                results.partial_total = extra.get_matches_estimated();
-                results.partial_min = extra.get_matches_lower_bound();
-                results.partial_max = extra.get_matches_upper_bound();
-                results.partial_is_exact = results.partial_min == results.partial_max;
-                for (auto m = extra.begin(); m != extra.end(); ++m) {
-                    Hit hit = make_hit(m, builder);
-                    hit.rank = static_cast<int>(strict + first + m.get_rank()) + 1;
-                    hit.partial = true;
-                    if (options.explain) hit.explain = explain(*m, partial, parsed);
-                    std::set<std::string> matched(more.get_matching_terms_begin(m), more.get_matching_terms_end(m));
-                    for (const auto& w : parsed.words)
-                        if (!w.found_in(matched)) hit.missing.push_back(w.text);
-                    results.hits.push_back(std::move(hit));
-                }
-            }
-            if (options.spelling && results.total < 3) suggest(parsed, options, results);
-            return results;
-        } catch (const Xapian::DatabaseModifiedError&) {
-            if (attempt >= 3) throw IndexError("the index keeps changing under the search: try again");
-            impl_->db.reopen();
-            impl_->collection_names.reset();
+    // Fewer strict matches than the page holds (typically a question typed in full):
+    // go on with the documents that match most of the words, marked as partial.
+    const std::uint64_t page_end = std::uint64_t(options.offset) + options.limit;
+    if (!parsed.relaxed.empty() && options.limit > 0 && results.total_is_exact &&
+        results.strict_hits < page_end) {
+        Xapian::Query partial(Xapian::Query::OP_AND_NOT, relax(parsed.relaxed), query);
+        Xapian::Enquire more(impl_->db);
+        more.set_query(partial);
+        more.set_weighting_scheme(Xapian::BM25Weight());
+        sort_by_date(more);
+        const std::uint64_t strict = results.strict_hits;
+        const auto first = options.offset > strict ? options.offset - strict : 0;
+        const auto count = page_end - std::max<std::uint64_t>(options.offset, strict);
+        Xapian::MSet extra = more.get_mset(static_cast<Xapian::doccount>(first),
+                                           static_cast<Xapian::doccount>(count),
+                                           std::max<Xapian::doccount>(first + count, options.exact_up_to));
+        results.partial_total = extra.get_matches_estimated();
+        results.partial_min = extra.get_matches_lower_bound();
+        results.partial_max = extra.get_matches_upper_bound();
+        results.partial_is_exact = results.partial_min == results.partial_max;
+        for (auto m = extra.begin(); m != extra.end(); ++m) {
+            Hit hit = make_hit(m, builder);
+            hit.rank = static_cast<int>(strict + first + m.get_rank()) + 1;
+            hit.partial = true;
+            if (options.explain) hit.explain = explain(*m, partial, parsed);
+            std::set<std::string> matched(more.get_matching_terms_begin(m), more.get_matching_terms_end(m));
+            for (const auto& w : parsed.words)
+                if (!w.found_in(matched)) hit.missing.push_back(w.text);
+            results.hits.push_back(std::move(hit));
         }
     }
+    if (options.spelling && results.total < 3) suggest(parsed, options, results);
+    return results;
 }
 
 }  // namespace veille::search

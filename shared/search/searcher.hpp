@@ -59,6 +59,7 @@ public:
     std::uint64_t document_count() const;
 
 private:
+    SearchResults search_once(const SearchOptions& options);
     void suggest(const ParsedQuery& parsed, const SearchOptions& options, SearchResults& results);
     ParsedQuery like_query(const std::string& id);
     std::vector<std::string> duplicate_sources(const std::string& key, unsigned shown,

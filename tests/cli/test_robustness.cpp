@@ -223,11 +223,9 @@ BOOST_AUTO_TEST_CASE(a_second_writer_is_refused_while_the_first_runs) {
     BOOST_TEST(articles_in(db) == 1200u + 1u + 300u);
 }
 
-// Disabled: veille-query dies with an uncaught Xapian::DatabaseModifiedError when a commit
-// lands while it starts: Searcher::Searcher (shared/search/searcher.cpp) reads the index
-// metadata after loading the gazetteer, outside the reopen-and-retry loop of search(), and
-// query/main.cpp does not catch Xapian::Error. Run it by name once that is fixed:
-//   test_robustness --run_test=robustness/searching_while_the_index_is_written
+// veille-query run again and again while veille-index commits every 50 documents: every
+// search answers (Searcher reopens and retries the whole search, parsing included, when a
+// commit discards the revision it was reading), and sees a later commit or the same one.
 BOOST_AUTO_TEST_CASE(searching_while_the_index_is_written) {
     Env env;
     const std::string in = (env.dir / "in").string();
