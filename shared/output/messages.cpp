@@ -3,6 +3,8 @@
 #include <array>
 #include <cstdlib>
 
+#include "text/ascii.hpp"
+
 namespace veille::output {
 
 namespace {
@@ -195,23 +197,13 @@ constexpr bool table_is_in_order() {
 }
 static_assert(table_is_in_order(), "kMessages must list every Msg once, in enum order");
 
-bool starts_with_ci(std::string_view s, std::string_view prefix) {
-    if (s.size() < prefix.size()) return false;
-    for (std::size_t i = 0; i < prefix.size(); ++i) {
-        char c = s[i];
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        if (c != prefix[i]) return false;
-    }
-    return true;
-}
-
 }  // namespace
 
 std::optional<Lang> lang_by_name(std::string_view name) {
     for (std::string_view fr : {"fr", "francais", "fran\u00E7ais", "french"})
-        if (name.size() == fr.size() && starts_with_ci(name, fr)) return Lang::Fr;
+        if (name.size() == fr.size() && text::ascii_starts_with(name, fr)) return Lang::Fr;
     for (std::string_view en : {"en", "anglais", "english"})
-        if (name.size() == en.size() && starts_with_ci(name, en)) return Lang::En;
+        if (name.size() == en.size() && text::ascii_starts_with(name, en)) return Lang::En;
     return std::nullopt;
 }
 
@@ -219,7 +211,7 @@ Lang lang_from_environment() {
     for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
         const char* value = std::getenv(var);
         if (value == nullptr || *value == '\0') continue;
-        return starts_with_ci(value, "en") ? Lang::En : Lang::Fr;
+        return text::ascii_starts_with(value, "en") ? Lang::En : Lang::Fr;
     }
     return Lang::Fr;
 }

@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "text/utf8.hpp"
+#include "text/ascii.hpp"
 
 namespace veille::readers {
 
@@ -18,29 +19,24 @@ namespace {
 // comments, scripts and styles before their <meta charset>.
 constexpr std::size_t kPrescanBytes = 16 * 1024;
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
 bool starts_with_ci(std::string_view s, std::size_t at, std::string_view prefix) {
-    if (at > s.size() || s.size() - at < prefix.size()) return false;
-    for (std::size_t i = 0; i < prefix.size(); ++i)
-        if (lower(s[at + i]) != prefix[i]) return false;
-    return true;
+    return at <= s.size() && text::ascii_starts_with(s.substr(at), prefix);
 }
 
 std::string lower_trim(std::string_view s) {
     while (!s.empty() && (is_space(s.front()) || s.front() == '"' || s.front() == '\'')) s.remove_prefix(1);
     while (!s.empty() && (is_space(s.back()) || s.back() == '"' || s.back() == '\'')) s.remove_suffix(1);
     std::string out;
-    for (char c : s) out += lower(c);
+    for (char c : s) out += text::ascii_lower(c);
     return out;
 }
 
 // The charset in a Content-Type value: "text/html; charset=iso-8859-1".
 std::string charset_from_content(std::string_view content) {
     std::string low;
-    for (char c : content) low += lower(c);
+    for (char c : content) low += text::ascii_lower(c);
     const auto at = low.find("charset");
     if (at == std::string::npos) return {};
     std::size_t i = at + 7;
@@ -112,7 +108,7 @@ std::string declared_label(std::string_view bytes) {
         if (starts_with_ci(s, lt, "<?xml")) {
             const auto close = s.find("?>", lt);
             std::string decl;
-            for (char c : s.substr(lt, close == std::string_view::npos ? s.size() - lt : close - lt)) decl += lower(c);
+            for (char c : s.substr(lt, close == std::string_view::npos ? s.size() - lt : close - lt)) decl += text::ascii_lower(c);
             const auto enc = decl.find("encoding");
             if (enc != std::string::npos) {
                 std::string rest = decl.substr(enc + 8);

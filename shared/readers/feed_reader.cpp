@@ -23,6 +23,7 @@
 #include "readers/seed_text_reader.hpp"
 #include "readers/site_url.hpp"
 #include "text/utf8.hpp"
+#include "text/ascii.hpp"
 
 namespace veille::readers {
 
@@ -51,14 +52,6 @@ std::string one_line(std::string_view s) {
 }
 
 bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
-
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = lower(c);
-    return out;
-}
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -327,7 +320,7 @@ std::string html_of(const xmlNode* n) {
 // type (an image, base64), has no text.
 std::string atom_text(const xmlNode* n, bool paragraphs) {
     if (!n || !attribute(n, "src").empty()) return {};
-    const std::string type = lower_ascii(attribute(n, "type"));
+    const std::string type = text::ascii_lower(attribute(n, "type"));
     std::string html;
     if (type == "html" || type == "xhtml" || type.find("html") != std::string::npos) {
         html = type == "html" || type == "text/html" ? text_of(n) : inner_markup(n);
@@ -382,7 +375,7 @@ std::string rfc822_to_iso(std::string_view s) {
         {"avr", 4}, {"may", 5}, {"mai", 5}, {"jun", 6}, {"jul", 7}, {"aug", 8}, {"aou", 8}, {"ao\xC3\xBB", 8},
         {"sep", 9}, {"oct", 10}, {"nov", 11}, {"dec", 12}, {"d\xC3\xA9""c", 12}, {"janv", 1}, {"sept", 9}}};
     auto month_of = [&](const std::string& t) {
-        const std::string l = lower_ascii(t);
+        const std::string l = text::ascii_lower(t);
         for (const auto& [prefix, m] : kMonths)
             if (l.starts_with(prefix)) return m;
         return 0;
@@ -488,7 +481,7 @@ bool is_comment_fragment(std::string_view link) {
 
 // A post's comment feed, as WordPress titles it in French and English.
 bool is_comment_channel(std::string_view title) {
-    const std::string l = lower_ascii(title.substr(0, 24));
+    const std::string l = text::ascii_lower(title.substr(0, 24));
     return l.starts_with("commentaires sur") || l.starts_with("comments on");
 }
 
@@ -581,7 +574,7 @@ Item read_item(const xmlNode* n, const Channel& channel) {
             const std::string about = attribute(n, "about");  // RSS 1.0 rdf:about
             if (looks_like_url(about)) it.link = about;
         }
-        if (it.link.empty() && looks_like_url(it.id) && lower_ascii(attribute(guid, "isPermaLink")) != "false")
+        if (it.link.empty() && looks_like_url(it.id) && text::ascii_lower(attribute(guid, "isPermaLink")) != "false")
             it.link = it.id;
         it.title = clean(html_fragment_line(html_of(child(n, Vocab::Rss, "title"))));
         it.body = clean(html_fragment_text(html_of(child(n, Vocab::Content, "encoded"))));

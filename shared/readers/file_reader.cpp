@@ -20,6 +20,7 @@
 #include "readers/warc_reader.hpp"
 #include "schema/schema.hpp"
 #include "text/utf8.hpp"
+#include "text/ascii.hpp"
 
 namespace veille::readers {
 
@@ -44,13 +45,6 @@ FileContents skipped(Format format, std::string reason) {
     out.skip_reason = std::move(reason);
     out.format = format;
     return out;
-}
-
-std::string lower_ascii(std::string s) {
-    for (char& c : s) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return s;
 }
 
 bool is_blank(std::string_view s) {
@@ -111,7 +105,7 @@ const char* format_name(Format format) {
 }
 
 Format detect_format(const std::filesystem::path& path) {
-    const std::string ext = lower_ascii(path.extension().string());
+    const std::string ext = text::ascii_lower(path.extension().string());
     // Only .txt/.text: README.md, SOURCE.md and LICENSE files sit beside saved articles in
     // real collections and are not news.
     if (ext == ".txt" || ext == ".text") return Format::SeedText;
@@ -119,27 +113,17 @@ Format detect_format(const std::filesystem::path& path) {
         return Format::Html;
     if (ext == ".jsonl" || ext == ".ndjson" || ext == ".jl") return Format::JsonLines;
     if (ext == ".rss" || ext == ".atom") return Format::Feed;
-    if (ext == ".warc" || lower_ascii(path.filename().string()).ends_with(".warc.gz")) return Format::Warc;
+    if (ext == ".warc" || text::ascii_lower(path.filename().string()).ends_with(".warc.gz")) return Format::Warc;
     return Format::Unsupported;
 }
 
 bool worth_sniffing(const std::filesystem::path& path) {
-    const std::string ext = lower_ascii(path.extension().string());
+    const std::string ext = text::ascii_lower(path.extension().string());
     return ext.empty() || ext == ".php" || ext == ".asp" || ext == ".aspx" || ext == ".jsp" ||
            ext == ".cgi" || ext == ".json" || ext == ".xml";
 }
 
 namespace {
-
-bool starts_with_ci(std::string_view s, std::string_view prefix) {
-    if (s.size() < prefix.size()) return false;
-    for (std::size_t i = 0; i < prefix.size(); ++i) {
-        char c = s[i];
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        if (c != prefix[i]) return false;
-    }
-    return true;
-}
 
 std::string_view skip_space(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' ||
@@ -166,7 +150,7 @@ bool looks_html(std::string_view s) {
         }
     }
     for (std::string_view p : {"<!doctype html", "<html", "<head", "<body"}) {
-        if (!starts_with_ci(s, p)) continue;
+        if (!text::ascii_starts_with(s, p)) continue;
         const std::string_view rest = s.substr(p.size());
         // "<html>", "<html lang=…>", "<!DOCTYPE html PUBLIC …>", not "<htmlfoo>".
         if (rest.empty() || rest.front() == '>' || rest.front() == ' ' || rest.front() == '\n' ||
@@ -215,7 +199,7 @@ bool looks_feed(std::string_view s) {
         std::string_view close;
         if (s.starts_with("<!--")) close = "-->";
         else if (s.starts_with("<?")) close = "?>";
-        else if (starts_with_ci(s, "<!doctype")) close = ">";
+        else if (text::ascii_starts_with(s, "<!doctype")) close = ">";
         else break;
         const auto end = s.find(close);
         if (end == std::string_view::npos) return false;

@@ -6,6 +6,8 @@
 #include <array>
 #include <chrono>
 
+#include "text/ascii.hpp"
+
 namespace veille::readers {
 
 namespace {
@@ -36,14 +38,6 @@ bool is_key(std::string_view key) {
         if (!ok) return false;
     }
     return true;
-}
-
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
 }
 
 std::string_view unquote(std::string_view v) {
@@ -127,7 +121,7 @@ FrontMatter parse_front_matter(std::string_view text, std::string_view path,
                  "malformed front-matter line (expected 'key: value'): " + std::string(line)});
             continue;
         }
-        const std::string key = lower_ascii(raw_key);
+        const std::string key = text::ascii_lower(raw_key);
         const std::string value(unquote(trim(line.substr(colon + 1))));
         bool known = false;
         for (const auto k : kKnownKeys) known = known || k == key;

@@ -9,6 +9,7 @@
 
 #include "readers/html_dom.hpp"
 #include "readers/seed_text_reader.hpp"
+#include "text/ascii.hpp"
 
 namespace veille::readers::html {
 
@@ -58,7 +59,7 @@ std::string squeezed(std::string_view token) {
     out.reserve(token.size());
     for (char c : token) {
         if (c == '-' || c == '_') continue;
-        out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+        out += text::ascii_lower(c);
     }
     return out;
 }
@@ -184,13 +185,7 @@ std::string trim(std::string_view s) {
 }
 
 bool starts_with_word_ci(std::string_view s, std::string_view word) {
-    if (s.size() < word.size()) return false;
-    for (std::size_t i = 0; i < word.size(); ++i) {
-        char c = s[i];
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        if (c != word[i]) return false;
-    }
-    return s.size() == word.size() || s[word.size()] == ' ';
+    return text::ascii_starts_with(s, word) && (s.size() == word.size() || s[word.size()] == ' ');
 }
 
 // "Par Bruno Gobin," -> "Bruno Gobin"; "Muriel - Le 22/01/2020" -> "Muriel"; "Jean dit :" -> "Jean".
@@ -357,9 +352,7 @@ Fields read_comment(const GumboNode* item, const Nested& nested) {
         std::string line = plain_text(meta);
         for (char& c : line)
             if (c == '\n') c = ' ';
-        std::string lower = line;
-        for (char& c : lower)
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        const std::string lower = text::ascii_lower(line);
         if (contains_any(lower, {" said", " says", " wrote", "posted by", " dit", "écrit", "publié par", "soumis par"})) {
             raw_author = line;
             f.author = clean_author(line);

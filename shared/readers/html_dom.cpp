@@ -4,11 +4,12 @@
 #include <array>
 #include <unordered_map>
 
+#include "text/ascii.hpp"
+
 namespace veille::readers::html {
 
 namespace {
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
@@ -32,7 +33,7 @@ constexpr std::array<std::string_view, 34> kClosesP{
 // Lower-case tag name starting at s[i]; advances i past it.
 std::string read_name(std::string_view s, std::size_t& i) {
     std::string name;
-    while (i < s.size() && !is_ascii_space(s[i]) && s[i] != '/' && s[i] != '>') name += lower(s[i++]);
+    while (i < s.size() && !is_ascii_space(s[i]) && s[i] != '/' && s[i] != '>') name += text::ascii_lower(s[i++]);
     return name;
 }
 
@@ -60,7 +61,7 @@ std::size_t find_ci(std::string_view s, std::string_view needle, std::size_t fro
         const auto lt = s.find('<', from);
         if (lt == std::string_view::npos || s.size() - lt < needle.size()) return std::string_view::npos;
         bool ok = true;
-        for (std::size_t k = 0; k < needle.size() && ok; ++k) ok = lower(s[lt + k]) == needle[k];
+        for (std::size_t k = 0; k < needle.size() && ok; ++k) ok = text::ascii_lower(s[lt + k]) == needle[k];
         if (ok) return lt;
         from = lt + 1;
     }
@@ -206,7 +207,7 @@ std::vector<std::string> tokens_of(const GumboNode* n, std::initializer_list<con
                 if (!token.empty()) out.push_back(std::move(token));
                 token.clear();
             } else {
-                token += lower(c);
+                token += text::ascii_lower(c);
             }
         }
         if (!token.empty()) out.push_back(std::move(token));
@@ -270,7 +271,7 @@ bool never_text(const GumboNode* n) {
     if (!style.empty()) {
         std::string compact;
         for (char c : style)
-            if (!is_ascii_space(c)) compact += lower(c);
+            if (!is_ascii_space(c)) compact += text::ascii_lower(c);
         if (compact.find("display:none") != std::string::npos ||
             compact.find("visibility:hidden") != std::string::npos)
             return true;

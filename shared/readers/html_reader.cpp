@@ -14,6 +14,7 @@
 #include "readers/seed_text_reader.hpp"
 #include "readers/site_url.hpp"
 #include "text/utf8.hpp"
+#include "text/ascii.hpp"
 
 namespace veille::readers {
 
@@ -26,15 +27,6 @@ using nlohmann::json;
 constexpr std::size_t kMinBodyBytes = 200;
 
 // ---- small string helpers ------------------------------------------------------------------
-
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string lower_ascii(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) out += lower(c);
-    return out;
-}
 
 std::string collapse(std::string_view s) {
     TextBuilder b;
@@ -66,7 +58,7 @@ bool looks_like_url(std::string_view s) {
 std::string fold_name(std::string_view s) {
     std::string out;
     for (char c : s) {
-        const char l = lower(c);
+        const char l = text::ascii_lower(c);
         if ((l >= 'a' && l <= 'z') || (l >= '0' && l <= '9')) out += l;
     }
     return out;
@@ -103,17 +95,17 @@ PageMeta collect_meta(const GumboNode* root) {
             case GUMBO_TAG_META: {
                 const std::string_view content = attr(n, "content");
                 for (const char* key : {"property", "name", "itemprop"}) {
-                    const std::string k = lower_ascii(attr(n, key));
+                    const std::string k = text::ascii_lower(attr(n, key));
                     if (!k.empty() && !content.empty()) m.meta.emplace(k, std::string(content));
                 }
                 return Visit::SkipChildren;
             }
             case GUMBO_TAG_LINK:
-                if (m.canonical.empty() && lower_ascii(attr(n, "rel")) == "canonical")
+                if (m.canonical.empty() && text::ascii_lower(attr(n, "rel")) == "canonical")
                     m.canonical = std::string(attr(n, "href"));
                 return Visit::SkipChildren;
             case GUMBO_TAG_SCRIPT:
-                if (lower_ascii(attr(n, "type")).find("ld+json") != std::string::npos) {
+                if (text::ascii_lower(attr(n, "type")).find("ld+json") != std::string::npos) {
                     std::string text;
                     const GumboVector* kids = children(n);
                     for (unsigned i = 0; kids && i < kids->length; ++i) {
@@ -527,7 +519,7 @@ bool is_boilerplate(const GumboNode* n, const Page& page) {
         default:
             break;
     }
-    const std::string role = lower_ascii(attr(n, "role"));
+    const std::string role = text::ascii_lower(attr(n, "role"));
     if (role == "navigation" || role == "banner" || role == "contentinfo" || role == "complementary" ||
         role == "search" || role == "dialog" || role == "alertdialog" || role == "menu" ||
         role == "menubar" || role == "toolbar")
@@ -905,7 +897,7 @@ HtmlResult read_html(std::string_view utf8, std::string_view path) {
     if (looks_like_url(a.meta.author)) a.meta.author.clear();
     if (a.meta.author.empty()) {
         const GumboNode* by = find_outside_comments(page.body, page, [](const GumboNode* n) {
-            return attr(n, "itemprop") == "author" || lower_ascii(attr(n, "rel")) == "author";
+            return attr(n, "itemprop") == "author" || text::ascii_lower(attr(n, "rel")) == "author";
         });
         if (by) {
             const GumboNode* name = find_first(by, [](const GumboNode* n) { return attr(n, "itemprop") == "name"; },

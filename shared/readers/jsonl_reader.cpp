@@ -7,6 +7,7 @@
 
 #include "documents/thread_order.hpp"
 #include "readers/seed_text_reader.hpp"
+#include "text/ascii.hpp"
 #include "text/utf8.hpp"
 
 namespace veille::readers {
@@ -139,8 +140,7 @@ JsonlResult read_jsonl(std::string_view bytes, std::string_view path) {
             warn(line_no, "field 'type' is not a string: record skipped");
             continue;
         }
-        for (char& c : type)
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        type = text::ascii_lower(type);
         std::string article_id;
         const FieldStatus has_article = get_string(j, "article_id", article_id, true);
         if (type.empty()) type = has_article == FieldStatus::Absent ? "article" : "comment";

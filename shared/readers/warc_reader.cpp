@@ -22,6 +22,7 @@
 #include "readers/site_url.hpp"
 #include "schema/schema.hpp"
 #include "text/utf8.hpp"
+#include "text/ascii.hpp"
 
 namespace veille::readers {
 
@@ -36,14 +37,6 @@ constexpr std::size_t kSampleBytes = 64 * 1024;     // warc_prefix_hash reads th
 constexpr std::size_t kSniffBytes = 8 * 1024;       // as file_reader: looks_binary's sample
 constexpr std::size_t kMaxVerifiedMember = 16 << 20;  // see WarcReader::Impl::unverified
 constexpr std::string_view kVersion = "WARC/1.";    // WARC/1.0 and WARC/1.1
-
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = lower(c);
-    return out;
-}
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
@@ -87,7 +80,7 @@ Fields parse_fields(std::string_view lines) {
         }
         const auto colon = line.find(':');
         if (colon == std::string_view::npos) continue;
-        last = &(out[lower_ascii(trim(line.substr(0, colon)))] = std::string(trim(line.substr(colon + 1))));
+        last = &(out[text::ascii_lower(trim(line.substr(0, colon)))] = std::string(trim(line.substr(colon + 1))));
     }
     return out;
 }
@@ -120,7 +113,7 @@ std::size_t header_end(std::string_view s) {
 
 // "text/html; charset=utf-8" -> "text/html".
 std::string mime_type(std::string_view content_type) {
-    return lower_ascii(trim(content_type.substr(0, content_type.find(';'))));
+    return text::ascii_lower(trim(content_type.substr(0, content_type.find(';'))));
 }
 
 // The payload of a chunked HTTP body (RFC 9112 §7.1): chunk sizes in hex, then the data. A
@@ -138,7 +131,7 @@ std::string dechunk(std::string_view body, bool& damaged) {
         std::uint64_t size = 0;
         bool hex = !line.empty() && line.size() <= 15;
         for (char c : line) {
-            const char l = lower(c);
+            const char l = text::ascii_lower(c);
             if (l >= '0' && l <= '9') size = size * 16 + static_cast<std::uint64_t>(l - '0');
             else if (l >= 'a' && l <= 'f') size = size * 16 + static_cast<std::uint64_t>(l - 'a' + 10);
             else hex = false;
@@ -241,7 +234,7 @@ struct WarcReader::Impl {
         // By its first bytes; a .gz whose first member is damaged is gzip all the same.
         char magic[2] = {0, 0};
         gzip = (source->read_at(0, magic, 2) == 2 && magic[0] == '\x1f' && magic[1] == '\x8b') ||
-               lower_ascii(path).ends_with(".gz");
+               text::ascii_lower(path).ends_with(".gz");
         if (gzip) {
             z_ready = inflateInit2(&z, 15 + 16) == Z_OK;  // gzip members only
             if (!z_ready) source_end = true;
@@ -645,7 +638,7 @@ struct WarcReader::Impl {
             }
             return out;
         };
-        const std::string type = lower_ascii(field(fields, "warc-type"));
+        const std::string type = text::ascii_lower(field(fields, "warc-type"));
         if (type != "response") return skip_all(type.empty() ? "no WARC-Type" : type);
         const std::string block_type = mime_type(field(fields, "content-type"));
         if (block_type != "application/http" && !(block_type.empty() && ensure(5) && view().starts_with("HTTP/")))
@@ -683,11 +676,11 @@ struct WarcReader::Impl {
         if (mime != "text/html" && mime != "application/xhtml+xml")
             return skip_all(mime.empty() ? "no content type" : mime);
         if (payload_length > max_record_bytes) return skip_all("too large");
-        const std::string encoding = lower_ascii(field(http_fields, "content-encoding"));
+        const std::string encoding = text::ascii_lower(field(http_fields, "content-encoding"));
         if (!encoding.empty() && encoding != "identity" && encoding != "gzip" && encoding != "x-gzip" &&
             encoding != "deflate")
             return skip_all("content-encoding " + encoding);
-        const bool chunked = lower_ascii(field(http_fields, "transfer-encoding")).find("chunked") != std::string::npos;
+        const bool chunked = text::ascii_lower(field(http_fields, "transfer-encoding")).find("chunked") != std::string::npos;
         consume(*http_length);
 
         // The payload, kept.
