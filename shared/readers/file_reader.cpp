@@ -47,6 +47,13 @@ FileContents skipped(Format format, std::string reason) {
     return out;
 }
 
+// A file read but given up: skipped for `reason`, with what was reported on the way.
+FileContents given_up(FileContents& read, std::string reason) {
+    FileContents none = skipped(read.format, std::move(reason));
+    none.diagnostics = std::move(read.diagnostics);
+    return none;
+}
+
 bool is_blank(std::string_view s) {
     return s.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos;
 }
@@ -314,9 +321,7 @@ FileContents read_contents(const std::filesystem::path& path, std::string_view b
         JsonlResult r = read_jsonl(data, where);
         out.diagnostics = std::move(r.diagnostics);
         if (r.articles.empty()) {
-            FileContents none = skipped(format, "no valid record");
-            none.diagnostics = std::move(out.diagnostics);
-            return none;
+            return given_up(out, "no valid record");
         }
         out.articles = std::move(r.articles);
         return out;
@@ -346,18 +351,14 @@ FileContents read_contents(const std::filesystem::path& path, std::string_view b
     const std::string text = text::sanitize(data, report);
     report_sanitizing(report, where, out.diagnostics);
     if (is_blank(text)) {
-        FileContents none = skipped(format, "empty file");
-        none.diagnostics = std::move(out.diagnostics);
-        return none;
+        return given_up(out, "empty file");
     }
 
     if (format == Format::Feed) {
         FeedResult feed = read_feed(text, where);
         for (auto& d : feed.diagnostics) out.diagnostics.push_back(std::move(d));
         if (feed.articles.empty()) {
-            FileContents none = skipped(format, "no valid item");
-            none.diagnostics = std::move(out.diagnostics);
-            return none;
+            return given_up(out, "no valid item");
         }
         out.articles = std::move(feed.articles);
         return out;
@@ -374,9 +375,7 @@ FileContents read_contents(const std::filesystem::path& path, std::string_view b
         article = std::move(seed.article);
     }
     if (article.title.empty() && article.body.empty() && article.comments.empty()) {
-        FileContents none = skipped(format, "no text");
-        none.diagnostics = std::move(out.diagnostics);
-        return none;
+        return given_up(out, "no text");
     }
     out.articles.push_back(std::move(article));
     return out;
