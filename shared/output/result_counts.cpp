@@ -18,10 +18,6 @@ std::uint64_t round_to(std::uint64_t n, int digits, Rounding how) {
     return n - down >= unit / 2 ? down + unit : down;
 }
 
-// An exact count is shown as it is, whatever its bounds say; an estimate without bounds (none
-// were set) as "about" the estimate.
-ShownCount counted(std::uint64_t estimate, bool exact, std::uint64_t min, std::uint64_t max);
-
 }  // namespace
 
 ShownCount shown_count(std::uint64_t estimate, std::uint64_t min, std::uint64_t max) {
@@ -52,6 +48,8 @@ ShownCount shown_count(std::uint64_t estimate, std::uint64_t min, std::uint64_t 
 
 namespace {
 
+// An exact count is shown as it is, whatever its bounds say; an estimate without bounds (none
+// were set) as "about" the estimate.
 ShownCount counted(std::uint64_t estimate, bool exact, std::uint64_t min, std::uint64_t max) {
     if (exact) return shown_count(estimate, estimate, estimate);
     if (max == 0) return {ShownCount::Form::About, estimate, 0, 0};
