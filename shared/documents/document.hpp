@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "documents/article_link.hpp"
+
 namespace veille::documents {
 
 enum class Kind { Article, Comment };
@@ -46,6 +48,14 @@ struct Article {
     // changes (a JSON Lines record id, "#3" for the third article without one); empty for
     // formats with one article per file. The index derives the article's id from it.
     std::string key;
+    // The id an export gives the article (a JSON Lines record's "id"), by which comments kept
+    // in other files may name it; empty when the format has none.
+    std::string record_id;
+    // Set when the article is known only by the name its comments give it (a post's comment
+    // feed, comments exported without their article). Such a stand-in is no document of the
+    // index: its comments are stored with that name (its link_key), and threads and hits
+    // join them to the article answering to it, from whatever file, whenever it is indexed.
+    std::optional<ArticleName> stands_in_for;
 };
 
 enum class Severity { Warning, Error };

@@ -162,8 +162,10 @@ std::vector<BuiltDocument> DocumentBuilder::build(const documents::Article& arti
     const auto article_date = dates::resolve_article_date(article.meta.date, path, article.body);
     const std::string article_iso = article_date.date ? article_date.date->iso() : std::string();
     std::vector<entities::EntityCount> article_entities;
+    // A stand-in is no document: its comments carry the name of their article instead.
+    const std::string linked_to = article.stands_in_for ? documents::link_key(*article.stands_in_for) : std::string();
 
-    {
+    if (!article.stands_in_for) {
         Xapian::Document doc;
         const auto title_tokens = analyzer_.analyze(article.title, 1);
         const auto title_end = index_tokens(doc, title_tokens, kTitleWeight, true);
@@ -183,6 +185,15 @@ std::vector<BuiltDocument> DocumentBuilder::build(const documents::Article& arti
                                {d::kDateSource, dates::source_name(article_date.source)},
                                {d::kUrl, article.meta.url}, {d::kSource, article.meta.source},
                                {d::kAuthor, article.meta.author}};
+        // The names other files may give it: comments kept apart find it by them.
+        nlohmann::json links = nlohmann::json::array();
+        for (const std::string& key : {documents::url_link_key(article.meta.url),
+                                       documents::link_key({documents::ArticleName::By::RecordId, article.record_id})}) {
+            if (key.empty()) continue;
+            doc.add_boolean_term(schema::link_term(Term::Link, key));
+            links.push_back(key);
+        }
+        if (!links.empty()) data[d::kLinks] = std::move(links);
         if (matcher_) {
             // Capitalised-name candidates come from the body only: titles are often in Title Case.
             article_entities = merge(matcher_->find(article.title, title_tokens, false),
@@ -218,6 +229,10 @@ std::vector<BuiltDocument> DocumentBuilder::build(const documents::Article& arti
                                {d::kAuthor, c.author},
                                {d::kMentions, c.mentions}};
         if (!own && date) data[d::kDateInherited] = true;
+        if (!linked_to.empty()) {
+            doc.add_boolean_term(schema::link_term(Term::LinkedTo, linked_to));
+            data[d::kLinkedTo] = linked_to;
+        }
         if (c.parent) {
             data[d::kParentNumber] = *c.parent;
             data[d::kParentId] = article_id + "-c" + std::to_string(*c.parent);

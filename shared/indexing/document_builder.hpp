@@ -25,7 +25,8 @@ public:
                              const entities::EntityMatcher* matcher = nullptr)
         : analyzer_(analyzer), matcher_(matcher) {}
 
-    // The article first, then each comment in thread order. `article_id` is unique in the
+    // The article first (none for a stand-in: Article::stands_in_for), then each comment in
+    // thread order. `article_id` is unique in the
     // index; `path` is the file it came from; `file_key` groups every document of that file.
     std::vector<BuiltDocument> build(const documents::Article& article, const std::string& article_id,
                                      const std::string& path, const std::string& file_key) const;

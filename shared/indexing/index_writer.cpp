@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <deque>
@@ -727,7 +728,8 @@ private:
         run_.reporter.update([&](IndexSummary& s) {
             ++s.files_indexed;
             ++s.files_by_format[format];
-            s.articles += prepared.documents.size();
+            s.articles += std::count_if(contents.articles.begin(), contents.articles.end(),
+                                        [](const documents::Article& a) { return !a.stands_in_for; });
             s.comments += comments;
         });
         maybe_commit();

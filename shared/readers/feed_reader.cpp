@@ -451,29 +451,6 @@ std::string article_url_of(std::string_view link) {
     return url;
 }
 
-// How two links to one article are compared: without a fragment, a trailing slash or the
-// utm_ tracking parameters feed plugins add to item links ("?utm_source=rss&utm_medium=rss").
-std::string url_key(std::string_view url) {
-    url = url.substr(0, url.find('#'));
-    const auto query = url.find('?');
-    std::string_view path = url.substr(0, query);
-    while (path.ends_with('/')) path.remove_suffix(1);
-    std::string key(path);
-    if (query == std::string_view::npos) return key;
-    char separator = '?';
-    std::string_view rest = url.substr(query + 1);
-    while (!rest.empty()) {
-        const auto amp = rest.find('&');
-        const std::string_view param = rest.substr(0, amp);
-        rest = amp == std::string_view::npos ? std::string_view{} : rest.substr(amp + 1);
-        if (param.empty() || param.starts_with("utm_")) continue;
-        key += separator;
-        key += param;
-        separator = '&';
-    }
-    return key;
-}
-
 bool is_comment_fragment(std::string_view link) {
     const auto hash = link.find('#');
     return hash != std::string_view::npos && link.substr(hash + 1).starts_with("comment-");
@@ -710,7 +687,7 @@ FeedResult read_feed(std::string_view utf8, std::string_view path) {
 
     // Articles, keyed and addressable by their guid and their link.
     std::unordered_map<std::string, std::size_t> article_at;     // key -> index in out.articles
-    std::unordered_map<std::string, std::size_t> article_by_url;  // url_key(link) -> index
+    std::unordered_map<std::string, std::size_t> article_by_url;  // documents::url_link_key(link) -> index
     std::unordered_map<std::string, std::size_t> comment_by;      // id, or url of a comment -> item
     std::size_t without_key = 0;
     for (std::size_t i = 0; i < items.size(); ++i) {
@@ -742,8 +719,8 @@ FeedResult read_feed(std::string_view utf8, std::string_view path) {
         a.body = std::move(it.body);
         a.meta = {std::move(it.date), it.link, source, std::move(it.author)};
         article_at.emplace(key, out.articles.size());
-        if (!it.link.empty()) article_by_url.emplace(url_key(it.link), out.articles.size());
-        if (looks_like_url(it.id)) article_by_url.emplace(url_key(it.id), out.articles.size());
+        if (!it.link.empty()) article_by_url.emplace(documents::url_link_key(it.link), out.articles.size());
+        if (looks_like_url(it.id)) article_by_url.emplace(documents::url_link_key(it.id), out.articles.size());
         out.articles.push_back(std::move(a));
     }
 
@@ -752,7 +729,7 @@ FeedResult read_feed(std::string_view utf8, std::string_view path) {
     auto article_named = [&](const std::string& ref) -> std::optional<std::size_t> {
         if (ref.empty()) return std::nullopt;
         if (auto a = article_at.find(ref); a != article_at.end()) return a->second;
-        if (auto a = article_by_url.find(url_key(ref)); a != article_by_url.end()) return a->second;
+        if (auto a = article_by_url.find(documents::url_link_key(ref)); a != article_by_url.end()) return a->second;
         return std::nullopt;
     };
     std::vector<std::vector<PendingComment>> threads(out.articles.size());
@@ -787,7 +764,7 @@ FeedResult read_feed(std::string_view utf8, std::string_view path) {
                 warn(it.line, "comment whose article is unknown (no link, no in-reply-to): skipped");
                 continue;
             }
-            auto [o, fresh] = orphan_at.emplace(url_key(url), threads.size());
+            auto [o, fresh] = orphan_at.emplace(documents::url_link_key(url), threads.size());
             if (fresh) {
                 threads.emplace_back();
                 orphan_urls.push_back(url);
@@ -799,19 +776,23 @@ FeedResult read_feed(std::string_view utf8, std::string_view path) {
         threads[*article].push_back({i, parent});
     }
 
-    // Untitled holders of the comments whose article is not in the file.
+    // Stand-ins for the articles that are not in the file, named by their address: the index
+    // joins their comments to the article with that address, from whatever file. A post's
+    // comment feed always has its post elsewhere, so only another feed's is worth a warning.
     for (std::size_t o = 0; o < orphan_urls.size(); ++o) {
         Article holder;
         holder.key = orphan_urls[o];
         while (article_at.count(holder.key)) holder.key += "#comments";
         article_at.emplace(holder.key, out.articles.size());
         holder.first_line = orphan_line[o];
+        holder.stands_in_for = documents::ArticleName{documents::ArticleName::By::Url, orphan_urls[o]};
         if (looks_like_url(orphan_urls[o])) holder.meta.url = orphan_urls[o];
         holder.meta.source = source;
         const std::size_t n = threads[out.articles.size()].size();
-        warn(holder.first_line, "article '" + shorten(orphan_urls[o]) + "' is not in this file: its " +
-                                    std::to_string(n) + (n == 1 ? " comment is" : " comments are") +
-                                    " kept under an untitled article");
+        if (!channel.comments)
+            warn(holder.first_line, "article '" + shorten(orphan_urls[o]) + "' is not in this file: its " +
+                                        std::to_string(n) + (n == 1 ? " comment joins" : " comments join") +
+                                        " it when it is indexed from another file");
         out.articles.push_back(std::move(holder));
     }
 

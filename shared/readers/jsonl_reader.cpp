@@ -184,6 +184,7 @@ JsonlResult read_jsonl(std::string_view bytes, std::string_view path) {
                 continue;
             }
             a.key = key;
+            a.record_id = id;
             article_at.emplace(key, out.articles.size());
             out.articles.push_back(std::move(a));
             ++out.records;
@@ -220,7 +221,8 @@ JsonlResult read_jsonl(std::string_view bytes, std::string_view path) {
         ++out.records;
     }
 
-    // Comments whose article never came: kept under an untitled article of that id.
+    // Comments whose article never came: kept under a stand-in named by that id, which the
+    // index joins to the article of that id from whatever file.
     std::unordered_map<std::string, std::size_t> orphans;  // article id -> comment count
     for (const auto& c : comments) {
         if (article_at.count(c.article_id) && !orphans.count(c.article_id)) continue;
@@ -230,6 +232,7 @@ JsonlResult read_jsonl(std::string_view bytes, std::string_view path) {
             Article placeholder;
             placeholder.key = c.article_id;
             placeholder.first_line = c.line;
+            placeholder.stands_in_for = documents::ArticleName{documents::ArticleName::By::RecordId, c.article_id};
             article_at.emplace(c.article_id, out.articles.size());
             out.articles.push_back(std::move(placeholder));
         }
@@ -239,7 +242,7 @@ JsonlResult read_jsonl(std::string_view bytes, std::string_view path) {
         if (it == orphans.end()) continue;
         warn(out.articles[i].first_line,
              "article '" + shorten(it->first) + "' is not in this file: its " + std::to_string(it->second) +
-                 (it->second == 1 ? " comment is" : " comments are") + " kept under an untitled article");
+                 (it->second == 1 ? " comment joins" : " comments join") + " it when it is indexed from another file");
     }
 
     // Threads: group by article, then reading order (parents before their replies).

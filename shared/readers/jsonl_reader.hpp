@@ -19,8 +19,9 @@
 // - A comment whose parent_id names no comment of its article is a top-level comment (warning);
 //   a cycle of parents is broken the same way.
 // - A comment whose article never appears in the file is not lost: its comments are kept
-//   under an untitled article keyed by that article_id (warning), which the article fills
-//   in when a later version of the file carries it.
+//   under a stand-in article (Article::stands_in_for) named by that article_id (warning);
+//   the index joins them to the article of that record id, from whatever file or later
+//   version of this one carries it.
 // - Reported and skipped, with "file:line: reason": a line that is not JSON or not an
 //   object, an unknown "type", a comment without "article_id", a record without any text or
 //   title, a second record with an "id" already seen (the first one is kept).

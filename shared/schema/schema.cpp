@@ -66,6 +66,15 @@ std::string hash_hex(std::string_view bytes) {
     return out;
 }
 
+std::string link_term(Term t, std::string_view link_key) {
+    constexpr std::size_t kMaxKeyBytes = 200;  // Xapian refuses terms over 245 bytes
+    if (link_key.size() <= kMaxKeyBytes) return term(t, link_key);
+    std::string shortened(link_key.substr(0, kMaxKeyBytes - 17));
+    shortened += '#';
+    shortened += hash_hex(link_key);
+    return term(t, shortened);
+}
+
 std::string entity_entry(std::string_view type, std::string_view name) {
     std::string out(type);
     out += kEntityTypeSeparator;

@@ -15,7 +15,7 @@ namespace veille::schema {
 
 // Bumped whenever what is written to the index changes meaning; stored in the index metadata
 // so an old index is rebuilt rather than misread.
-inline constexpr int kSchemaVersion = 8;
+inline constexpr int kSchemaVersion = 9;
 
 enum class Term {
     Folded,         // "" + folded word, positional: body and title text, stopwords included
@@ -32,6 +32,8 @@ enum class Term {
     Duplicate,      // near-duplicate key (as in kSlotDuplicate): the reprints of one text
     NameMention,    // a capitalised name no list knows: folded key, '\x1e', spelling ("kati\x1eKati")
     NameEvidence,   // what the document says of that name's kind: type, '\x1e', key ("lieu\x1ekati")
+    Link,           // on an article: a name other files give it (documents::link_key, "url:x.fr/mali")
+    LinkedTo,       // on a comment of a stand-in article: the link_key its file names its article by
 };
 
 enum class TermKind { Text, Boolean };
@@ -44,7 +46,7 @@ struct TermSpec {
 };
 
 // clang-format off
-inline constexpr std::array<TermSpec, 14> kTerms{{
+inline constexpr std::array<TermSpec, 16> kTerms{{
     {Term::Folded,        "",    TermKind::Text,    "folded word, with positions (phrases)"},
     {Term::Exact,         "XE",  TermKind::Text,    "accented exact form, ranks exact spellings first"},
     {Term::Stem,          "Z",   TermKind::Text,    "stem of the accented word, folded"},
@@ -59,6 +61,8 @@ inline constexpr std::array<TermSpec, 14> kTerms{{
     {Term::Duplicate,     "XD",  TermKind::Boolean, "near-duplicate key: finds the other sources of a reprint"},
     {Term::NameMention,   "XNM", TermKind::Boolean, "unknown capitalised name: key \\x1e spelling (collection pass)"},
     {Term::NameEvidence,  "XNE", TermKind::Boolean, "kind evidence for a name: type \\x1e key (collection pass)"},
+    {Term::Link,          "XL",  TermKind::Boolean, "a name of the article for other files: its address or record id (documents::link_key)"},
+    {Term::LinkedTo,      "XLC", TermKind::Boolean, "comment kept apart from its article: the link key of that article"},
 }};
 // clang-format on
 
@@ -98,6 +102,10 @@ inline std::string term(Term t, std::string_view value) {
     out += value;
     return out;
 }
+
+// The Term::Link or Term::LinkedTo term of a documents::link_key: the key itself, or, when it
+// would pass Xapian's term length limit (a long address), its start and a hash of the whole.
+std::string link_term(Term t, std::string_view link_key);
 
 // The query field a user typed (any spelling in kFields, any case).
 std::optional<Field> field_by_name(std::string_view name);
@@ -166,6 +174,8 @@ inline constexpr const char* kMentions = "mentions";
 inline constexpr const char* kText = "text";  // a field only before schema 5
 inline constexpr const char* kEntities = "entities";        // [{"name","type","count"}]
 inline constexpr const char* kDateSource = "date_source";   // metadata | path | text | article
+inline constexpr const char* kLinks = "links";              // an article's Term::Link keys
+inline constexpr const char* kLinkedTo = "linked_to";       // a stand-in's comment: its Term::LinkedTo key
 }  // namespace data
 
 // Index metadata keys (Xapian user metadata).

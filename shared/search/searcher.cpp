@@ -21,6 +21,7 @@
 #include "schema/stored_data.hpp"
 #include "search/query_builder.hpp"
 #include "search/spelling.hpp"
+#include "search/thread_reader.hpp"
 #include "search/value_counts.hpp"
 #include "snippets/snippet_builder.hpp"
 
@@ -65,7 +66,36 @@ namespace {
 constexpr auto str = schema::stored_string;
 constexpr auto opt_int = schema::stored_int;
 
-Hit make_hit(const Xapian::MSetIterator& m, const snippets::SnippetBuilder* snippets) {
+// The threads of the articles that comments kept apart from them (see article_links.hpp)
+// join, read once per search.
+class JoinedThreads {
+public:
+    explicit JoinedThreads(const Xapian::Database& db) : db_(db) {}
+
+    // A comment of a stand-in shows its article's title and id (its address when it has
+    // none) and its number in the joined thread, as `:show` lists it, once the index holds
+    // that article.
+    void join(std::string_view stored_text, Hit& hit) {
+        auto [it, fresh] = read_.try_emplace(hit.article_id);
+        if (fresh) it->second = read_thread(db_, hit.article_id);
+        const auto& thread = it->second;
+        if (!thread || !thread->article_stored) return;
+        hit.title = thread->article.title;
+        hit.article_id = thread->article.article_id;
+        if (hit.url.empty()) hit.url = thread->article.url;
+        if (const StoredDocument* c = comment_in(*thread, hit.id, stored_text)) {
+            hit.comment_number = c->comment_number;
+            hit.parent_number = c->parent_number;
+            hit.parent_id = c->parent_id;
+        }
+    }
+
+private:
+    const Xapian::Database& db_;
+    std::map<std::string, std::optional<Thread>> read_;  // stand-in id -> the joined thread
+};
+
+Hit make_hit(JoinedThreads& joined, const Xapian::MSetIterator& m, const snippets::SnippetBuilder* snippets) {
     namespace d = schema::data;
     Hit hit;
     hit.rank = static_cast<int>(m.get_rank()) + 1;
@@ -87,6 +117,7 @@ Hit make_hit(const Xapian::MSetIterator& m, const snippets::SnippetBuilder* snip
     hit.source = str(data, d::kSource);
     hit.author = str(data, d::kAuthor);
     hit.date_inherited = data.value(d::kDateInherited, false);
+    if (hit.kind == documents::Kind::Comment && data.contains(d::kLinkedTo)) joined.join(stored.text, hit);
     if (auto it = data.find(d::kEntities); it != data.end() && it->is_array()) {
         for (const auto& e : *it) {
             if (!e.is_object()) continue;
@@ -528,8 +559,9 @@ SearchResults Searcher::search_once(const SearchOptions& options) {
     results.hits.clear();
     // snippet_bytes 0: no snippet (benchmarks, counts).
     const snippets::SnippetBuilder* builder = options.snippet_bytes ? &snippets : nullptr;
+    JoinedThreads joined(impl_->db);
     for (auto m = mset.begin(); m != mset.end() && options.limit > 0; ++m) {
-        Hit hit = make_hit(m, builder);
+        Hit hit = make_hit(joined, m, builder);
         if (options.collapse && m.get_collapse_count() > 0) {
             hit.duplicates = static_cast<std::uint32_t>(m.get_collapse_count());
             hit.duplicate_sources = duplicate_sources(m.get_collapse_key(), *m, query);
@@ -559,7 +591,7 @@ SearchResults Searcher::search_once(const SearchOptions& options) {
         results.partial_max = extra.get_matches_upper_bound();
         results.partial_is_exact = results.partial_min == results.partial_max;
         for (auto m = extra.begin(); m != extra.end(); ++m) {
-            Hit hit = make_hit(m, builder);
+            Hit hit = make_hit(joined, m, builder);
             hit.rank = static_cast<int>(strict + first + m.get_rank()) + 1;
             hit.partial = true;
             if (options.explain) hit.explain = explain(*m, partial, parsed);

@@ -13,6 +13,7 @@
 #include "errors.hpp"
 #include "schema/schema.hpp"
 #include "schema/stored_data.hpp"
+#include "search/article_links.hpp"
 #include "search/query_builder.hpp"
 
 namespace veille::search {
@@ -70,7 +71,8 @@ namespace {
 constexpr auto str = schema::stored_string;
 constexpr auto opt_int = schema::stored_int;
 
-std::optional<StoredDocument> stored_document(const std::string& raw) {
+// `links`, when given, receives an article's Term::Link keys.
+std::optional<StoredDocument> stored_document(const std::string& raw, std::vector<std::string>* links) {
     namespace d = schema::data;
     const auto stored = schema::decode_stored_data(raw);
     const auto& data = stored.fields;
@@ -91,6 +93,10 @@ std::optional<StoredDocument> stored_document(const std::string& raw) {
     doc.source = str(data, d::kSource);
     doc.author = str(data, d::kAuthor);
     doc.text = stored.text;
+    doc.linked_to = str(data, d::kLinkedTo);
+    if (auto it = data.find(d::kLinks); links && doc.kind == documents::Kind::Article && it != data.end() && it->is_array())
+        for (const auto& key : *it)
+            if (key.is_string()) links->push_back(key.get<std::string>());
     if (auto it = data.find(d::kMentions); it != data.end() && it->is_array())
         for (const auto& m : *it)
             if (m.is_string()) doc.mentions.push_back(m.get<std::string>());
@@ -105,6 +111,71 @@ std::optional<StoredDocument> stored_document(const std::string& raw) {
         }
     }
     return doc;
+}
+
+void by_comment_number(std::vector<StoredDocument>& comments) {
+    std::stable_sort(comments.begin(), comments.end(), [](const StoredDocument& a, const StoredDocument& b) {
+        return a.comment_number.value_or(0) < b.comment_number.value_or(0);
+    });
+}
+
+// "Le  Mali,\n" and "le mali," are one text said twice: what tells a comment read from the
+// page from the same comment read from the post's comment feed.
+std::string comparable_text(std::string_view text) {
+    std::string out;
+    bool space = false;
+    for (char c : text) {
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return out;
+}
+
+// Appends to a thread the comments of its stand-ins (other files' comments on its article),
+// one stand-in after the other, numbered after the thread's own. A comment the thread already
+// has (the page's own thread and the post's comment feed both saved) is left out, and a reply
+// to it answers the one kept.
+void join_comments(Thread& thread, std::vector<StoredDocument> joined) {
+    if (joined.empty()) return;
+    std::stable_sort(joined.begin(), joined.end(), [](const StoredDocument& a, const StoredDocument& b) {
+        return a.article_id != b.article_id ? a.article_id < b.article_id
+                                            : a.comment_number.value_or(0) < b.comment_number.value_or(0);
+    });
+    std::unordered_map<std::string, int> number_of_text;  // comparable_text -> number in the thread
+    int last = 0;
+    for (const auto& c : thread.comments) {
+        last = std::max(last, c.comment_number.value_or(0));
+        number_of_text.emplace(comparable_text(c.text), c.comment_number.value_or(0));
+    }
+    std::map<std::pair<std::string, int>, int> renumbered;  // (stand-in, its number) -> number here
+    for (auto& c : joined) {
+        const auto own_number = std::make_pair(c.article_id, c.comment_number.value_or(0));
+        auto [seen, fresh] = number_of_text.emplace(comparable_text(c.text), last + 1);
+        renumbered[own_number] = seen->second;
+        if (!fresh) continue;  // already in the thread
+        ++last;
+        c.comment_number = last;
+        if (c.parent_number) {
+            auto parent = renumbered.find({c.article_id, *c.parent_number});
+            if (parent != renumbered.end()) {
+                c.parent_number = parent->second;
+                c.parent_id.clear();
+                for (const auto& other : thread.comments)
+                    if (other.comment_number == parent->second) c.parent_id = other.id;
+            } else {
+                c.parent_number.reset();
+                c.parent_id.clear();
+            }
+        }
+        c.title = thread.article.title;
+        c.article_id = thread.article.article_id;
+        thread.comments.push_back(std::move(c));
+    }
 }
 
 bool starts_with(std::string_view s, std::string_view prefix) {
@@ -164,18 +235,18 @@ std::uint64_t ThreadReader::document_count() const { return impl_->db.get_doccou
 
 const analysis::FrenchAnalyzer& ThreadReader::analyzer() const { return impl_->analyzer; }
 
-std::optional<Thread> ThreadReader::thread(std::string_view article_id) {
+std::optional<Thread> read_thread(const Xapian::Database& db, std::string_view article_id) {
     if (article_id.empty()) return std::nullopt;
-    return at_latest(impl_->db, [&]() -> std::optional<Thread> {
-        const std::string term = schema::term(Term::Article, article_id);
-        Thread thread;
-        bool found_article = false, found_any = false;
-        for (auto p = impl_->db.postlist_begin(term); p != impl_->db.postlist_end(term); ++p) {
-            const Xapian::Document xdoc = impl_->db.get_document(*p);
-            auto doc = stored_document(xdoc.get_data());
+    Thread thread;
+    bool found_article = false;
+    std::vector<std::string> article_links;
+    auto read_documents = [&](std::string_view id) {
+        const std::string term = schema::term(Term::Article, id);
+        for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+            const Xapian::Document xdoc = db.get_document(*p);
+            auto doc = stored_document(xdoc.get_data(), &article_links);
             if (!doc) continue;
             add_collection_entities(xdoc.get_value(schema::kSlotEntities), doc->entities);
-            found_any = true;
             if (doc->kind == documents::Kind::Article) {
                 thread.article = std::move(*doc);
                 found_article = true;
@@ -183,22 +254,53 @@ std::optional<Thread> ThreadReader::thread(std::string_view article_id) {
                 thread.comments.push_back(std::move(*doc));
             }
         }
-        if (!found_any) return std::nullopt;
-        std::stable_sort(thread.comments.begin(), thread.comments.end(),
-                         [](const StoredDocument& a, const StoredDocument& b) {
-                             return a.comment_number.value_or(0) < b.comment_number.value_or(0);
-                         });
-        if (!found_article) {
-            // Comments whose article is gone (an index mid-update): show what they know.
-            thread.article_stored = false;
-            const StoredDocument& first = thread.comments.front();
-            thread.article.id = thread.article.article_id = first.article_id;
-            thread.article.title = first.title;
-            thread.article.path = first.path;
-            thread.article.url = first.url;
+    };
+    read_documents(article_id);
+    // The comments of a stand-in (a comment feed read without its post): the thread is the
+    // post's, when the index holds it.
+    if (!found_article && !thread.comments.empty() && !thread.comments.front().linked_to.empty()) {
+        if (auto did = linked_article(db, thread.comments.front().linked_to)) {
+            const auto article = stored_document(db.get_document(*did).get_data(), nullptr);
+            if (article && article->article_id != article_id) {
+                thread.comments.clear();
+                read_documents(article->article_id);
+            }
         }
-        return thread;
-    });
+    }
+    if (!found_article && thread.comments.empty()) return std::nullopt;
+    by_comment_number(thread.comments);
+    if (found_article) {
+        std::vector<StoredDocument> joined;
+        for (Xapian::docid did : comments_linked_to(db, article_links)) {
+            auto doc = stored_document(db.get_document(did).get_data(), nullptr);
+            if (doc && doc->kind == documents::Kind::Comment && doc->article_id != thread.article.article_id)
+                joined.push_back(std::move(*doc));
+        }
+        join_comments(thread, std::move(joined));
+    } else {
+        // Comments whose article is gone (an index mid-update) or is in no file indexed:
+        // show what they know.
+        thread.article_stored = false;
+        const StoredDocument& first = thread.comments.front();
+        thread.article.id = thread.article.article_id = first.article_id;
+        thread.article.title = first.title;
+        thread.article.path = first.path;
+        thread.article.url = first.url;
+    }
+    return thread;
+}
+
+const StoredDocument* comment_in(const Thread& thread, std::string_view id, std::string_view text) {
+    for (const auto& c : thread.comments)
+        if (c.id == id) return &c;
+    const std::string same = comparable_text(text);
+    for (const auto& c : thread.comments)
+        if (comparable_text(c.text) == same) return &c;
+    return nullptr;
+}
+
+std::optional<Thread> ThreadReader::thread(std::string_view article_id) {
+    return at_latest(impl_->db, [&] { return read_thread(impl_->db, article_id); });
 }
 
 std::vector<EntityName> ThreadReader::entities_starting_with(std::string_view typed, std::size_t limit) {

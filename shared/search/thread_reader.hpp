@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include <xapian.h>
+
 #include "analysis/french_analyzer.hpp"
 #include "documents/document.hpp"
 #include "search/hit.hpp"
@@ -37,6 +39,7 @@ struct StoredDocument {
     std::vector<std::string> mentions;
     std::vector<HitEntity> entities;
     std::string text;        // the article body, or the comment's own words
+    std::string linked_to;   // a stand-in's comment: the link key of its article (article_links.hpp)
 };
 
 // An article and every comment under it, by comment number (a reply always comes after the
@@ -47,6 +50,14 @@ struct Thread {
                                  // with what they know of it)
     std::vector<StoredDocument> comments;
 };
+
+// The article with this id and all its comments, as ThreadReader::thread gives it, read from
+// `db` as it is (no retry when a writer moves it on).
+std::optional<Thread> read_thread(const Xapian::Database& db, std::string_view article_id);
+
+// The comment of `thread` that is the document `id`, else one with the same words (a comment
+// the thread holds twice, from the page and from the post's comment feed, is listed once).
+const StoredDocument* comment_in(const Thread& thread, std::string_view id, std::string_view text);
 
 // An entity the index holds, for completion.
 struct EntityName {
@@ -68,8 +79,9 @@ public:
 
     std::uint64_t document_count() const;
 
-    // The article with this id and all its comments; nullopt when the index has no document
-    // of that article.
+    // The article with this id and all its comments, those other files hold included (a
+    // post's comment feed: see article_links.hpp), by number; nullopt when the index has no
+    // document of that article. The id of a stand-in's comments gives the same thread.
     std::optional<Thread> thread(std::string_view article_id);
 
     // Entities present in the index whose canonical name, key or any gazetteer form starts

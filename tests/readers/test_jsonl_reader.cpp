@@ -109,11 +109,16 @@ BOOST_AUTO_TEST_CASE(comments_whose_article_never_comes_are_kept) {
         R"({"id":"c2","type":"comment","article_id":"disparu","parent_id":"c1","text":"Orphelin deux"})" "\n";
     const JsonlResult r = read_jsonl(file, "o.jsonl");
     BOOST_TEST(messages(r) == std::vector<std::string>{
-        "o.jsonl:1: article 'disparu' is not in this file: its 2 comments are kept under an untitled article"});
+        "o.jsonl:1: article 'disparu' is not in this file: its 2 comments join it when it is indexed from "
+        "another file"});
     BOOST_TEST_REQUIRE(r.articles.size() == 2u);
     BOOST_TEST(r.articles[0].key == "a1");
+    BOOST_TEST(r.articles[0].record_id == "a1");  // how other files' comments may name it
+    BOOST_TEST(!r.articles[0].stands_in_for);
     const Article& placeholder = r.articles[1];
     BOOST_TEST(placeholder.key == "disparu");
+    BOOST_TEST_REQUIRE(placeholder.stands_in_for.has_value());  // no document of its own
+    BOOST_TEST(veille::documents::link_key(*placeholder.stands_in_for) == "id:disparu");
     BOOST_TEST(placeholder.title.empty());
     BOOST_TEST(placeholder.body.empty());
     BOOST_TEST(shape(placeholder) == (std::vector<std::pair<int, int>>{{1, 0}, {2, 1}}));
