@@ -286,7 +286,7 @@ struct FrenchAnalyzer::Impl {
     }
 };
 
-FrenchAnalyzer::FrenchAnalyzer() : impl_(std::make_unique<Impl>()) { text::warm_fold_tables(); }
+FrenchAnalyzer::FrenchAnalyzer() : impl_(std::make_unique<Impl>()) {}
 FrenchAnalyzer::~FrenchAnalyzer() = default;
 FrenchAnalyzer::FrenchAnalyzer(FrenchAnalyzer&&) noexcept = default;
 FrenchAnalyzer& FrenchAnalyzer::operator=(FrenchAnalyzer&&) noexcept = default;

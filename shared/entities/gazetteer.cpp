@@ -174,6 +174,13 @@ std::string EntityGazetteer::key_with(const analysis::FrenchAnalyzer& analyzer, 
 
 std::string EntityGazetteer::key_of(std::string_view name) const { return join(units_of(name)); }
 
+std::vector<std::vector<std::string>> EntityGazetteer::form_units(std::size_t entity) const {
+    std::vector<std::vector<std::string>> out;
+    for (const auto& form : forms_)
+        if (form.entity == entity && !form.compound_prefix) out.push_back(form.units);
+    return out;
+}
+
 const std::vector<std::size_t>* EntityGazetteer::persons_named(const std::string& joined_surname) const {
     auto it = by_surname_.find(joined_surname);
     return it == by_surname_.end() ? nullptr : &it->second;
@@ -365,13 +372,6 @@ void EntityGazetteer::load_tsv(std::string_view tsv, std::string_view origin,
             return forms_[a].units.size() > forms_[b].units.size();
         });
 }
-
-namespace {
-
-constexpr std::string_view kCompiledHeader = "veille-gazetteer 1\n";
-
-
-}  // namespace
 
 // One line a record: E (entity: name, type, key, evidence, first name, common word), F (form:
 // entity, units, flags c/p/k, contraction), P (proper name: units, entity), J (any form's

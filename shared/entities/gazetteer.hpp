@@ -12,6 +12,7 @@
 
 #include "analysis/french_analyzer.hpp"
 #include "documents/document.hpp"
+#include "entities/entity_names.hpp"
 
 namespace veille::entities {
 
@@ -65,7 +66,8 @@ struct Form {
     std::uint8_t after_contraction = 0;
 };
 
-class EntityGazetteer {
+// Final: the matcher's calls through an EntityGazetteer& are not virtual calls.
+class EntityGazetteer final : public EntityNames {
 public:
     explicit EntityGazetteer(const analysis::FrenchAnalyzer& analyzer);
 
@@ -90,7 +92,7 @@ public:
     const std::vector<Form>& forms() const { return forms_; }
     // Forms by their first unit, longest first.
     const std::vector<std::size_t>* forms_starting_with(const std::string& unit) const;
-    std::size_t max_units() const { return max_units_; }
+    std::size_t max_units() const override { return max_units_; }
     // The entity whose canonical key or a form is exactly these joined units, without
     // analysing anything (safe to call from several threads at once).
     std::optional<std::size_t> by_units(const std::string& joined_units) const;
@@ -103,17 +105,19 @@ public:
     // The entity a user means by `name` (any form, any case and accents): "Daech" -> État
     // islamique. Capitals-only forms are matched whatever the case here: a user typing
     // entité:aes means the AES.
-    std::optional<std::size_t> resolve(std::string_view name) const;
+    std::optional<std::size_t> resolve(std::string_view name) const override;
 
     // The entity a query word or phrase names when it is written as a proper name in the
     // gazetteer (Daech, FAMa, État islamique, Mali): the query then also finds the documents
     // tagged with the entity under another of its names. Forms written in lower case
     // (malien, française) are ordinary words: "français" must not stand for France.
-    std::optional<std::size_t> resolve_proper_name(std::string_view name) const;
+    std::optional<std::size_t> resolve_proper_name(std::string_view name) const override;
 
     // The gazetteer as loaded (entities, analysed forms, proper names), in a text that
     // load_compiled() reads back without analysing anything. veille-index stores the one a
-    // query needs in the index, so veille-query starts without folding thousands of names.
+    // query needs in the index, so veille-query starts without folding thousands of names
+    // (and CompiledGazetteer looks names up in it in place). Its first line:
+    static constexpr std::string_view kCompiledHeader = "veille-gazetteer 1\n";
     std::string compiled() const;
     // Replaces nothing: loads into an empty gazetteer. False (and the gazetteer left empty)
     // when the text is not a compiled gazetteer of this version.
@@ -123,7 +127,9 @@ public:
     void load_for_queries(std::string_view compiled, std::string_view user_tsv);
 
     // The folded key of any name, as stored in the index ("État islamique" -> "etat islamique").
-    std::string key_of(std::string_view name) const;
+    std::string key_of(std::string_view name) const override;
+    std::string key(std::size_t entity) const override { return entities_[entity].key; }
+    std::vector<std::vector<std::string>> form_units(std::size_t entity) const override;
     // The same with the caller's analyser: the gazetteer's own is not for other threads.
     static std::string key_with(const analysis::FrenchAnalyzer& analyzer, std::string_view name);
     // The units of a plain name (letters, spaces, hyphens, apostrophes) folded without the
@@ -132,11 +138,11 @@ public:
     // The units the analyser gives (what the matcher compares): folded tokens, compounds by
     // their parts, a leading elided article dropped.
     std::vector<std::string> analysed_units_of(std::string_view text) const;
-
-private:
     // A name's units as the matcher compares them: plain names folded directly
     // (fast_units_of), the others through `analyzer` (analysed_units_of).
     static std::vector<std::string> units_with(const analysis::FrenchAnalyzer& analyzer, std::string_view text);
+
+private:
     std::vector<std::string> units_of(std::string_view text) const { return units_with(analyzer_, text); }
 
     const analysis::FrenchAnalyzer& analyzer_;

@@ -162,9 +162,9 @@ private:
 // the gazetteer (Daech -> État islamique); an unknown name is looked up as typed (folded),
 // which is how candidate entities are stored.
 std::string entity_key_of(const analysis::FrenchAnalyzer& analyzer,
-                          const entities::EntityGazetteer* gazetteer, std::string_view name) {
+                          const entities::EntityNames* gazetteer, std::string_view name) {
     if (gazetteer) {
-        if (auto e = gazetteer->resolve(name)) return gazetteer->entities()[*e].key;
+        if (auto e = gazetteer->resolve(name)) return gazetteer->key(*e);
         return gazetteer->key_of(name);
     }
     std::string key;
@@ -192,7 +192,7 @@ struct Built {
 
 class Builder {
 public:
-    Builder(const analysis::FrenchAnalyzer& a, const entities::EntityGazetteer* g,
+    Builder(const analysis::FrenchAnalyzer& a, const entities::EntityNames* g,
             const QueryBuilder::CollectionNamesOf& names, std::vector<LexToken> toks, bool keep_stopwords,
             ParsedQuery& out)
         : analyzer_(a), gazetteer_(g), names_(names), toks_(std::move(toks)), keep_stopwords_(keep_stopwords),
@@ -397,7 +397,7 @@ private:
             if (one.empty()) continue;  // a stopword
             w.parts.emplace_back(one.get_terms_begin(), one.get_terms_end());
         }
-        w.entity_term = schema::term(Term::Entity, gazetteer_->entities()[run.entity].key);
+        w.entity_term = schema::term(Term::Entity, gazetteer_->key(run.entity));
     }
 
     // A word or phrase that is a proper name of a known entity also finds the documents that
@@ -412,13 +412,12 @@ private:
     // `q`, or the documents tagged with the gazetteer's `entity`; its names light up.
     Xapian::Query or_entity(std::size_t entity, Xapian::Query q) {
         if (q.empty()) return q;
-        const auto& e = gazetteer_->entities()[entity];
         if (highlighting()) {
-            for (const auto& form : gazetteer_->forms())
-                if (form.entity == entity && !form.compound_prefix) out_.highlight.folded_sequences.push_back(form.units);
+            for (auto& units : gazetteer_->form_units(entity)) out_.highlight.folded_sequences.push_back(std::move(units));
         }
         return Xapian::Query(Xapian::Query::OP_OR, q,
-                             Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(schema::term(Term::Entity, e.key)),
+                             Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                           Xapian::Query(schema::term(Term::Entity, gazetteer_->key(entity))),
                                            QueryBuilder::kEntityNameWeight));
     }
 
@@ -563,7 +562,7 @@ private:
     std::string entity_key(std::string_view name) const { return entity_key_of(analyzer_, gazetteer_, name); }
 
     const analysis::FrenchAnalyzer& analyzer_;
-    const entities::EntityGazetteer* gazetteer_;
+    const entities::EntityNames* gazetteer_;
     const QueryBuilder::CollectionNamesOf& names_;
     std::vector<LexToken> toks_;
     std::size_t pos_ = 0;

@@ -21,7 +21,7 @@
 #include <xapian.h>
 
 #include "analysis/french_analyzer.hpp"
-#include "entities/gazetteer.hpp"
+#include "entities/entity_names.hpp"
 #include "schema/schema.hpp"
 #include "snippets/snippet_builder.hpp"
 
@@ -74,7 +74,7 @@ class QueryBuilder {
 public:
     // Without a gazetteer, entité: filters match canonical names only (no aliases).
     explicit QueryBuilder(const analysis::FrenchAnalyzer& analyzer,
-                          const entities::EntityGazetteer* gazetteer = nullptr)
+                          const entities::EntityNames* gazetteer = nullptr)
         : analyzer_(analyzer), gazetteer_(gazetteer) {}
 
     ParsedQuery parse(std::string_view input) const;
@@ -104,7 +104,7 @@ public:
 
 private:
     const analysis::FrenchAnalyzer& analyzer_;
-    const entities::EntityGazetteer* gazetteer_;
+    const entities::EntityNames* gazetteer_;
     CollectionNamesOf collection_names_;
 };
 

@@ -14,11 +14,11 @@
 
 #include "analysis/french_analyzer.hpp"
 #include "entities/collection_names.hpp"
-#include "entities/gazetteer.hpp"
 #include "errors.hpp"
 #include "schema/index_location.hpp"
 #include "schema/schema.hpp"
 #include "schema/stored_data.hpp"
+#include "search/index_names.hpp"
 #include "search/query_builder.hpp"
 #include "search/spelling.hpp"
 #include "search/thread_reader.hpp"
@@ -38,7 +38,9 @@ struct Searcher::Impl {
     // spy, so facets are counted by Xapian's (see SlotCounter). [shards]
     bool remote = false;
     analysis::FrenchAnalyzer analyzer;
-    entities::EntityGazetteer gazetteer{analyzer};
+    // Aliases of the built-in entities and of the user's own (saved in the index by
+    // veille-index --entities), so entité:Daech finds État islamique; read when first needed.
+    IndexNames gazetteer{db, analyzer};
     QueryBuilder builder{analyzer, &gazetteer};
     // The collection pass's decisions, read from the index the first time a filter needs them.
     std::optional<entities::CollectionNames> collection_names;
@@ -234,15 +236,11 @@ Searcher::Searcher(const fs::path& db) : impl_(std::make_unique<Impl>()) {
         throw IndexError("no index at " + db.string() + ": create it with `veille-index --db " +
                          db.string() + " FOLDER`");
     }
-    // A veille-index committing while we open the tables or read the user's entities may
-    // discard the revision we started reading: open again (a commit takes far longer than an
-    // open), as search() reopens.
-    std::string user, compiled;
+    // A veille-index committing while we open the tables may discard the revision we started
+    // reading: open again (a commit takes far longer than an open), as search() reopens.
     for (int attempt = 0;; ++attempt) {
         try {
             impl_->db = Xapian::Database(db.string());
-            user = impl_->db.get_metadata(std::string(schema::meta::kUserEntities));
-            compiled = impl_->db.get_metadata(std::string(schema::meta::kGazetteerCompiled));
             break;
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt < 3) continue;
@@ -253,9 +251,6 @@ Searcher::Searcher(const fs::path& db) : impl_(std::make_unique<Impl>()) {
         }
     }
     impl_->remote = schema::has_remote_shard(db);  // [shards] see Impl::remote
-    // Aliases of the built-in entities and of the user's own (saved in the index by
-    // veille-index --entities), so entité:Daech finds État islamique.
-    impl_->gazetteer.load_for_queries(compiled, user);
     impl_->builder.use_collection_names([impl = impl_.get()](const std::string& key) { return impl->names_of(key); });
 }
 

@@ -1,7 +1,8 @@
 // Case folding of code points, with and without accents: the one definition the analyser's
 // tokens and the furniture detector's line shapes share ("É" -> "é" exact, "e" folded;
-// "œ" -> "oe"). Tables are built once from ICU for the range where Latin, Greek and Cyrillic
-// letters live (thread-safe, read-only afterwards); beyond it letters are only case-folded.
+// "œ" -> "oe"). Tables are filled from ICU, a block of code points at a time on first use, for
+// the range where Latin, Greek and Cyrillic letters live (thread-safe); beyond it letters are
+// only case-folded.
 #pragma once
 
 #include <string>
@@ -19,8 +20,5 @@ inline bool is_hyphen(char32_t c) { return c == U'-' || c == U'\u2010' || c == U
 // Appends c case-folded with its accents (`exact`) and without them (`folded`); ligatures
 // French uses (œ, æ) and ß fold to their letters; a combining mark vanishes from `folded`.
 void fold_code_point(char32_t c, std::string& exact, std::string& folded);
-
-// Builds the tables now (otherwise on first use), so that the first word costs no more.
-void warm_fold_tables();
 
 }  // namespace veille::text

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "analysis/french_analyzer.hpp"
+#include "entities/compiled_gazetteer.hpp"
 #include "entities/entity_matcher.hpp"
 #include "entities/gazetteer.hpp"
 #include "readers/file_reader.hpp"
@@ -246,6 +247,64 @@ BOOST_AUTO_TEST_CASE(a_compiled_gazetteer_reads_back_the_same) {
     BOOST_TEST(!garbage.load_compiled("veille-gazetteer 1\nF\t7\tx\t\t0\n"));  // a form of no entity
     BOOST_TEST(garbage.entities().empty());
     BOOST_TEST(!garbage.load_compiled("autre chose"));
+}
+
+// veille-query looks names up in the stored text in place: it must answer as the gazetteer
+// the text was compiled from, and refuse any text whose layout is not compiled()'s (then
+// EntityGazetteer::load_for_queries() reads it).
+BOOST_AUTO_TEST_CASE(a_compiled_gazetteer_read_in_place_answers_as_the_unpacked_one) {
+    analysis::FrenchAnalyzer analyzer;
+    veille::entities::EntityGazetteer source(analyzer);
+    std::vector<documents::Diagnostic> diags;
+    source.load_builtin(diags, /*for_queries=*/true);
+    source.load_tsv("Zorglub\tpersonne\tZorglub|le savant fou\n", "mes.tsv", diags);
+    const std::string text = source.compiled();
+    auto in_place = veille::entities::CompiledGazetteer::read(std::string(text), analyzer);
+    BOOST_REQUIRE(in_place.has_value());
+    BOOST_TEST(in_place->entity_count() == source.entities().size());
+    BOOST_TEST(in_place->max_units() == source.max_units());
+    // Aliases, acronyms in any case, names of several words, compounds, elisions, a user's
+    // entity, common words and words that are no name.
+    for (const char* name : {"Daech", "aes", "AES", "FAMa", "le savant fou", "Medef", "CGT", "Zorglub",
+                             "Emmanuel Macron", "macron", "Forces armées maliennes", "État islamique",
+                             "l’Élysée", "Côte d’Ivoire", "Mali", "malien", "français", "Le Havre", "Havre",
+                             "Saint-Étienne", "russo", "Canal+", "sécurité", "zzqxjwvk", ""}) {
+        BOOST_TEST_CONTEXT(name) {
+            BOOST_TEST((in_place->resolve(name) == source.resolve(name)));
+            BOOST_TEST((in_place->resolve_proper_name(name) == source.resolve_proper_name(name)));
+            BOOST_TEST(in_place->key_of(name) == source.key_of(name));
+        }
+    }
+    for (std::size_t e = 0; e < source.entities().size(); ++e) {
+        BOOST_TEST_CONTEXT(source.entities()[e].name) {
+            BOOST_TEST(in_place->key(e) == source.key(e));
+            BOOST_TEST((in_place->form_units(e) == source.form_units(e)));
+        }
+    }
+    // Every proper name and every form resolves to its entity, as unpacked.
+    for (const auto& form : source.forms()) {
+        std::string joined;
+        for (const auto& u : form.units) joined += (joined.empty() ? "" : " ") + u;
+        BOOST_TEST_CONTEXT(joined) {
+            BOOST_TEST((in_place->resolve(joined) == source.resolve(joined)));
+            BOOST_TEST((in_place->resolve_proper_name(joined) == source.resolve_proper_name(joined)));
+        }
+    }
+
+    // Not compiled()'s layout: refused, and the text left to the caller.
+    const std::string header(veille::entities::EntityGazetteer::kCompiledHeader);
+    for (const std::string& bad :
+         {std::string("autre chose"), header + "F\t7\tx\t\t0\n",  // a form of no entity
+          header + "E\tA\tpays\ta\t0\t0\t0\nP\tb\t0\nP\ta\t0\n",   // unsorted
+          header + "E\tA\tpays\ta\t0\t0\t0\nP\ta\t0\nF\t0\ta\t\t0\n",  // sections out of order
+          header + "E\tA\tpays\ta\t0\t0\t0\n\n",                      // an empty line
+          header + "E\tA\tpays\ta\t0\t0\t0"}) {                         // no final newline
+        BOOST_TEST_CONTEXT(bad) {
+            std::string kept = bad;
+            BOOST_TEST(!veille::entities::CompiledGazetteer::read(std::move(kept), analyzer).has_value());
+            BOOST_TEST(kept == bad);
+        }
+    }
 }
 
 BOOST_AUTO_TEST_CASE(the_seed_article_and_its_comments) {
