@@ -90,6 +90,8 @@ VEILLE_HAS_COMPACT=0
 "$BUILD/veille-index" --help 2>/dev/null | grep -q -- '--compact' && VEILLE_HAS_COMPACT=1
 VEILLE_HAS_SHARDS=0
 "$BUILD/veille-index" --help 2>/dev/null | grep -q -- '--shards' && VEILLE_HAS_SHARDS=1
+VEILLE_HAS_BUILD_WRITERS=0  # a fresh index by one writer per core, merged (issue 18)
+"$BUILD/veille-index" --help 2>/dev/null | grep -q -- '--build-writers' && VEILLE_HAS_BUILD_WRITERS=1
 
 # --- corpora: 1x = train/ + test/, 4x = four copies a/ b/ c/ d/ ---------------------------
 prepare() {  # prepare NAME COPIES
@@ -153,7 +155,14 @@ build_index() {  # build_index CORPUS TOOL RUN
     rm -rf "$out"
     mkdir -p "$(dirname "$out")"
     case "$tool" in
-        veille) timed "$c" index veille "$run" "$BUILD/veille-index" -q --db "$out" "$corpus" ;;
+        veille)
+            # Not -q: the summary says how long the merge of the writers' databases took.
+            timed "$c" index veille "$run" "$BUILD/veille-index" --db "$out" "$corpus"
+            local merge
+            merge="$(sed -n 's/^built by [0-9]* writers\{0,1\}, merged in \([0-9.]*\) s$/\1/p' "$work/logs/$c.index.veille.$run.out")"
+            [[ -n "$merge" ]] && record "$c" merge_wall veille "$run" - "$merge"
+            ;;
+        veille-1writer) timed "$c" index "$tool" "$run" "$BUILD/veille-index" -q --build-writers 1 --db "$out" "$corpus" ;;
         veille-2shards) timed "$c" index "$tool" "$run" "$BUILD/veille-index" -q --shards 2 --db "$out" "$corpus" ;;
         floor) timed "$c" index floor "$run" "$FLOOR_BIN/floor_index" "$corpus" "$out" ;;
         omindex) timed "$c" index omindex "$run" omindex --overwrite --stemmer=french --db "$out" --url / "$corpus" ;;
@@ -262,6 +271,7 @@ in_process() {
 # --- the runs -------------------------------------------------------------------------------
 index_tools=(veille floor omindex)
 [[ $VEILLE_HAS_SHARDS -eq 1 ]] && index_tools+=(veille-2shards)
+[[ $VEILLE_HAS_BUILD_WRITERS -eq 1 ]] && index_tools+=(veille-1writer)
 for c in "${corpora[@]}"; do
     corpus="$work/corpus/$c"
     record "$c" corpus - - files "$(find "$corpus" -type f -name '*.txt' | wc -l)"
@@ -313,7 +323,7 @@ cpu_model="$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)"
 echo
 echo "Veille vs the bare Xapian floor and omindex — FreSaDa, $(date -u +%Y-%m-%d) UTC, $(nproc) × ${cpu_model:-cpu}, median of $runs run(s), paired and alternated"
 echo
-awk -F'\t' -v runs="$runs" -v has_shards="$VEILLE_HAS_SHARDS" '
+awk -F'\t' -v runs="$runs" -v has_shards="$VEILLE_HAS_SHARDS" -v has_writers="$VEILLE_HAS_BUILD_WRITERS" '
 function sortv(arr, n,   i, j, t) { for (i = 2; i <= n; i++) { t = arr[i]; for (j = i - 1; j >= 1 && arr[j] > t; j--) arr[j + 1] = arr[j]; arr[j + 1] = t } }
 # percentile (nearest rank) of the values stored under key k
 function pct(k, p,   n, a, i, rank) {
@@ -364,6 +374,14 @@ END {
             printf "| index with --shards 2: wall s (CPU s) | %s | %s (%s) | | | %s wall | speed-up from 1 to 2 shards: %s |\n", c,
                 f(med(c SUBSEP "index_wall" SUBSEP "veille-2shards"), 1), f(med(c SUBSEP "index_cpu" SUBSEP "veille-2shards"), 1),
                 ratio(paired(c, "index_wall", "veille-2shards", "floor")), ratio(paired(c, "index_wall", "veille", "veille-2shards"))
+        if (has_writers == 1) {
+            printf "| index by one writer (--build-writers 1): wall s (CPU s) | %s | %s (%s) | | | %s wall | speed-up of one writer per core, merged: %s |\n", c,
+                f(med(c SUBSEP "index_wall" SUBSEP "veille-1writer"), 1), f(med(c SUBSEP "index_cpu" SUBSEP "veille-1writer"), 1),
+                ratio(paired(c, "index_wall", "veille-1writer", "floor")), ratio(paired(c, "index_wall", "veille-1writer", "veille"))
+            mw = med(c SUBSEP "merge_wall" SUBSEP "veille")
+            printf "| index: merge of the writers databases, s (share of the wall) | %s | %s (%s %%) | | | | Xapian compactor, multipass; target wall ≤ 0.60× floor, RSS ≤ 400 MiB |\n", c,
+                f(mw, 2), f(100 * mw / med(c SUBSEP "index_wall" SUBSEP "veille"), 0)
+        }
         wv = med(c SUBSEP "index_wall" SUBSEP "veille"); wf = med(c SUBSEP "index_wall" SUBSEP "floor"); wo = med(c SUBSEP "index_wall" SUBSEP "omindex")
         printf "| index: files/s · MB/s | %s | %s · %s | %s · %s | %s · %s | | from the median wall |\n", c,
             f(files / wv, 0), f(mb / wv, 2), f(files / wf, 0), f(mb / wf, 2), f(files / wo, 0), f(mb / wo, 2)

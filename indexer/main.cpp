@@ -77,6 +77,9 @@ void print_summary(const veille::indexing::IndexSummary& s, const std::filesyste
     std::printf("the index holds %zu articles and %zu comments", s.index_articles, s.index_comments);
     if (s.shards > 1) std::printf(" in %zu shards", s.shards);
     std::printf("\n");
+    if (s.build_writers)
+        std::printf("built by %zu writer%s, merged in %.2f s\n", s.build_writers, s.build_writers == 1 ? "" : "s",
+                    s.merge_seconds);
     if (s.bytes_before_compact)
         std::printf("compacted: %.1f MB -> %.1f MB\n", static_cast<double>(s.bytes_before_compact) / 1e6,
                     static_cast<double>(s.bytes_after_compact) / 1e6);
@@ -104,6 +107,8 @@ int main(int argc, char** argv) {
     run.threads = options.threads;
     run.shards = options.shards;
     run.compact = options.compact;
+    run.build_writers = options.build_writers;
+    run.rebuild = options.rebuild;
     // The configuration file: a default index and extra entity files (the options win).
     std::vector<veille::documents::Diagnostic> config_diags;
     const auto config = veille::config::load_config(veille::config::default_config_path(), config_diags);

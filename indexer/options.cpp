@@ -29,6 +29,14 @@ void bind_options(CLI::App& app, IndexCommandOptions& o) {
                    "Write a new index as N databases (shards) listed by a stub file, one writer thread each; "
                    "an existing sharded index keeps its number")
         ->check(CLI::Range(1u, 1024u));
+    app.add_option("--build-writers", o.build_writers,
+                   "Writers of a new index (or --rebuild), each into a database of its own, merged into one at the end "
+                   "(default: one per core); 1: one writer committing as it goes, so that the index can be searched "
+                   "while it grows and a killed run resumes")
+        ->check(CLI::Range(1u, 256u));
+    app.add_flag("--rebuild", o.rebuild,
+                 "Index the inputs into a new index that replaces the existing one once complete (the old one answers "
+                 "queries meanwhile)");
     app.add_flag("--compact", o.compact,
                  "After the update, compact the index (smaller and faster to search; the next updates grow it again)");
     app.add_flag("-q,--quiet", o.quiet, "No progress line and no summary, only warnings");

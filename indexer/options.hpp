@@ -16,6 +16,8 @@ struct IndexCommandOptions {
     std::size_t commit_every = 1000;
     unsigned threads = 0;  // 0: one per core
     unsigned shards = 0;   // 0: as the index is (one database when new)
+    unsigned build_writers = 0;  // 0: one per core
+    bool rebuild = false;
     bool compact = false;
     bool quiet = false;
 };

@@ -25,6 +25,7 @@
 #include "dates/date_sources.hpp"
 #include "documents/furniture.hpp"
 #include "indexing/collection_entities.hpp"
+#include "indexing/fresh_build.hpp"
 #include "entities/entity_matcher.hpp"
 #include "entities/gazetteer.hpp"
 #include "errors.hpp"
@@ -954,6 +955,24 @@ std::vector<fs::path> shard_paths(const IndexOptions& options) {
     return out;
 }
 
+// How many writers build the index as a FreshBuild (fresh_build.hpp), 0 for none: a new
+// index of one database, or a rebuild, when more than one writer is asked for (or, by
+// default, there is more than one core) and there is more than one file. A rebuild always
+// goes through a FreshBuild, if only with one writer, so that the index it replaces stays
+// whole until the end.
+std::size_t fresh_build_writers(const IndexOptions& options, const std::vector<fs::path>& shards,
+                                std::size_t files, unsigned cores) {
+    if (options.rebuild && (shards.size() != 1 || shards.front() != options.db))
+        throw UsageError("--rebuild is for an index of one database: index into a new folder to rebuild a sharded one");
+    if (options.inputs.empty() || shards.size() != 1 || shards.front() != options.db) return 0;
+    std::error_code ec;
+    const bool exists = fs::exists(options.db, ec) && !fs::is_empty(options.db, ec);
+    if (exists && !options.rebuild) return 0;
+    const std::size_t wanted = options.build_writers ? options.build_writers : cores;
+    const std::size_t writers = std::max<std::size_t>(1, std::min(wanted, files));
+    return writers > 1 || options.rebuild ? writers : 0;
+}
+
 // The shard of a file: by a hash of its path, so a file's documents always go to one shard.
 std::size_t shard_of(const std::string& path, std::size_t shards) {
     return shards == 1 ? 0 : schema::hash64(path) % shards;
@@ -965,7 +984,8 @@ IndexSummary update_index(const IndexOptions& options, IndexObserver& observer) 
     const auto started = std::chrono::steady_clock::now();
     IndexSummary summary;
 
-    const std::vector<fs::path> shards = shard_paths(options);
+    recover_interrupted_build(options.db);
+    std::vector<fs::path> shards = shard_paths(options);
     const bool list_shards = shards.size() > 1 && !schema::stub_file(options.db);
     summary.shards = shards.size();
 
@@ -1013,6 +1033,14 @@ IndexSummary update_index(const IndexOptions& options, IndexObserver& observer) 
 
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     const unsigned threads = options.threads ? options.threads : cores;
+
+    // A new index, or a rebuild, of one database: several writers, merged at the end.
+    std::optional<FreshBuild> fresh;
+    if (const std::size_t parts = fresh_build_writers(options, shards, files.size(), cores)) {
+        fresh.emplace(options.db, parts);
+        shards = fresh->parts();
+    }
+
     // One thread (or one core) and one writer: analysing in the writer's thread wastes nothing
     // on hand-offs. Several writers share the pool's threads (never one Analysis).
     AnalysisPool pool(threads > 1 || shards.size() > 1 ? threads : 0, loaded->gazetteer);
@@ -1025,7 +1053,12 @@ IndexSummary update_index(const IndexOptions& options, IndexObserver& observer) 
     if (list_shards) schema::write_stub(options.db, shards.size());
 
     std::vector<std::vector<const WalkedFile*>> per_shard(shards.size());
-    for (const auto& f : files) per_shard[shard_of(f.path.string(), shards.size())].push_back(&f);
+    if (fresh) {
+        const auto part_of = fresh->assign(files);
+        for (std::size_t i = 0; i < files.size(); ++i) per_shard[part_of[i]].push_back(&files[i]);
+    } else {
+        for (const auto& f : files) per_shard[shard_of(f.path.string(), shards.size())].push_back(&f);
+    }
 
     // Page furniture is learnt from the whole collection before any article is analysed:
     // the counts the index saved, plus the files this run will read (new or changed ones:
@@ -1112,9 +1145,14 @@ IndexSummary update_index(const IndexOptions& options, IndexObserver& observer) 
             db->commit();
         }
     }
+    if (fresh && !failed) {
+        writers.clear();  // closed: the merge reads what they committed
+        summary.merge_seconds = fresh->merge_and_install();
+        summary.build_writers = shards.size();
+    }
     reporter.finished();
 
-    if (options.compact) {
+    if (options.compact && !fresh) {
         for (auto& w : writers) {
             const auto [before, after] = w->compact();
             summary.bytes_before_compact += before;

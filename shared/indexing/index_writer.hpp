@@ -35,6 +35,14 @@ struct IndexOptions {
     // existing one of N shards (any other number is refused: re-sharding means rebuilding).
     unsigned shards = 0;
     bool compact = false;  // compact every database after the update (Xapian::Database::compact)
+    // Writers of a new index of one database, or of a rebuild, each into a database of its
+    // own, merged into one at the end (fresh_build.hpp). 0: one per core. 1: a new index is
+    // written by one writer committing as it goes, so it can be searched while it grows and
+    // a killed run resumes where it stopped. Updates of an existing index always have one.
+    unsigned build_writers = 0;
+    // Build a new index from the inputs alone and put it in place of the existing one once
+    // it is complete (the old one answers queries meanwhile). Not for a sharded index.
+    bool rebuild = false;
 };
 
 struct IndexSummary {
@@ -60,6 +68,8 @@ struct IndexSummary {
     // With IndexOptions::compact: bytes on disk before and after.
     std::uintmax_t bytes_before_compact = 0;
     std::uintmax_t bytes_after_compact = 0;
+    std::size_t build_writers = 0;  // writers of a FreshBuild (0: none, the index was updated)
+    double merge_seconds = 0;       // of a FreshBuild: merging its writers' databases
     double seconds = 0;
 };
 
@@ -99,6 +109,10 @@ public:
 // opens the folder as one database. The documents of one file (an article and its comments)
 // always go to the same shard, chosen by a hash of the file's path; each shard has its own
 // writer thread and file records, so incremental runs work shard by shard.
+//
+// A new index of one database, and a rebuild, are written by one writer per core into
+// databases of their own, merged into one at the end (see fresh_build.hpp): the same index
+// as one writer gives, faster, and never visible half-built.
 //
 // Crash safety: the work between two commits is one Xapian transaction (a file's documents,
 // its record and the removal of its old documents always land together, and Xapian's own
