@@ -6,6 +6,7 @@
 //
 //   veille-bench-queries --db INDEX [--rounds N] [--startup-runs N] [--per-query]
 //                        [--no-facets] [--no-snippets] [--no-collapse] [--exact-up-to N]
+//                        [--no-facet-column]
 //                        [QUERIES.txt] [-q QUERY]...
 //
 // Output, one `key value...` line each (easy to read from a script):
@@ -64,7 +65,7 @@ int main(int argc, char** argv) {
     std::string db, queries_path;
     std::vector<std::string> extra;
     int rounds = 3, startup_runs = 5;
-    bool per_query = false, no_facets = false, no_snippets = false, no_collapse = false;
+    bool per_query = false, no_facets = false, no_snippets = false, no_collapse = false, no_column = false;
     app.add_option("--db", db, "Index (a folder or a stub file listing shards)")->required();
     app.add_option("queries", queries_path, "File of queries, one a line");
     app.add_option("-q,--query", extra, "A query (repeatable), after those of the file");
@@ -78,6 +79,8 @@ int main(int argc, char** argv) {
     app.add_flag("--no-facets", no_facets, "Do not count facets (the total is exact up to --exact-up-to)");
     app.add_flag("--no-snippets", no_snippets, "Do not build snippets");
     app.add_flag("--no-collapse", no_collapse, "Show near-duplicates as hits of their own");
+    app.add_flag("--no-facet-column", no_column,
+                 "Count facets from Xapian's value slots, not the index's facet column (as over remote shards)");
     std::uint32_t exact_up_to = veille::search::SearchOptions{}.exact_up_to;
     app.add_option("--exact-up-to", exact_up_to, "Without facets: count matches exactly up to N")
         ->capture_default_str();
@@ -112,6 +115,7 @@ int main(int argc, char** argv) {
                 if (no_snippets) o.snippet_bytes = 0;
                 o.collapse = !no_collapse;
                 o.exact_up_to = exact_up_to;
+                o.facet_column = !no_column;
                 start = Clock::now();
                 const auto results = searcher->search(o);
                 const double ms = ms_since(start);

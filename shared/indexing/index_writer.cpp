@@ -32,6 +32,7 @@
 #include "indexing/document_builder.hpp"
 #include "indexing/file_walker.hpp"
 #include "readers/warc_reader.hpp"
+#include "schema/facet_column.hpp"
 #include "schema/index_location.hpp"
 #include "schema/schema.hpp"
 #include "schema/stored_data.hpp"
@@ -1159,6 +1160,9 @@ IndexSummary update_index(const IndexOptions& options, IndexObserver& observer) 
             summary.bytes_after_compact += after;
         }
     }
+    // What facets count, in a column beside the tables (schema/facet_column.hpp), once all is
+    // committed. An index of shards has none: the value slots serve there.
+    if (summary.shards == 1 && !failed) schema::write_facet_column(options.db);
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return summary;
 }

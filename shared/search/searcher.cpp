@@ -15,6 +15,7 @@
 #include "analysis/french_analyzer.hpp"
 #include "entities/collection_names.hpp"
 #include "errors.hpp"
+#include "schema/facet_column.hpp"
 #include "schema/index_location.hpp"
 #include "schema/schema.hpp"
 #include "schema/stored_data.hpp"
@@ -44,6 +45,24 @@ struct Searcher::Impl {
     QueryBuilder builder{analyzer, &gazetteer};
     // The collection pass's decisions, read from the index the first time a filter needs them.
     std::optional<entities::CollectionNames> collection_names;
+    // The facet column, when the index is one local database and has a current one; looked
+    // for again after a commit (see schema/facet_column.hpp).
+    std::shared_ptr<const schema::FacetColumn> column;
+    std::optional<Xapian::rev> column_looked_for_at;
+    const schema::FacetColumn* facet_column() {
+        if (remote) return nullptr;
+        if (column && column->current_for(db)) return column.get();
+        Xapian::rev revision = 0;
+        try {
+            revision = db.get_revision();
+        } catch (const Xapian::Error&) {
+            return nullptr;  // shards: one revision each, no column
+        }
+        if (column_looked_for_at == revision) return nullptr;
+        column_looked_for_at = revision;
+        column = schema::FacetColumn::open(path, db);
+        return column.get();
+    }
     std::vector<std::string> names_of(const std::string& entity_key) {
         if (!collection_names)
             collection_names = entities::CollectionNames::parse(db.get_metadata(std::string(schema::meta::kCollectionEntities)));
@@ -529,7 +548,7 @@ SearchResults Searcher::search_once(const SearchOptions& options) {
     }
     if (options.facets)
         for (auto slot : {schema::kSlotEntities, schema::kSlotKind, schema::kSlotDate}) counted.push_back(slot);
-    SlotCounter counter(counted, impl_->remote);
+    SlotCounter counter(counted, impl_->remote, options.facet_column ? impl_->facet_column() : nullptr);
     counter.attach(enquire);
     // Facets must see every match, which also makes the total exact; otherwise up to
     // exact_up_to matches are looked at (measured in bench/speed.sh: a few ms at most).

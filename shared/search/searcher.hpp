@@ -36,6 +36,9 @@ struct SearchOptions {
     // Count the matches exactly when there are at most this many (Xapian looks at each of
     // them); beyond, the total is Xapian's estimate within its bounds. Facets count all.
     std::uint32_t exact_up_to = 10000;
+    // Count facets from the index's facet column when it is current (schema/facet_column.hpp);
+    // false: from the value slots, as over remote shards (tests and benchmarks compare them).
+    bool facet_column = true;
     bool explain = false;  // per hit: which terms matched, where, how, and their weight
     std::string like_id;   // instead of a query: documents like this one (relevance feedback),
                            // among those that pass `query` when there is one

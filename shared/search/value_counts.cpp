@@ -41,10 +41,45 @@ private:
     Xapian::doccount documents_ = 0;
 };
 
+// The same counts read from the facet column: per match, one number per slot, counted in an
+// array as long as the slot's distinct values.
+class ColumnSpy : public Xapian::MatchSpy {
+public:
+    ColumnSpy(const schema::FacetColumn& column, std::vector<std::size_t> indexes)
+        : column_(column), indexes_(std::move(indexes)) {
+        for (std::size_t index : indexes_) counts_.emplace_back(column.values(index).size(), 0);
+    }
+
+    void operator()(const Xapian::Document& doc, double) override {
+        ++documents_;
+        const Xapian::docid did = doc.get_docid();
+        for (std::size_t i = 0; i < indexes_.size(); ++i) {
+            const std::uint32_t n = column_.number(indexes_[i], did);
+            if (n < counts_[i].size()) ++counts_[i][n];  // beyond: a damaged file, not counted
+        }
+    }
+
+    ValueCounts counts(std::size_t i) const {
+        ValueCounts out;
+        out.documents = documents_;
+        const auto& values = column_.values(indexes_[i]);
+        for (std::size_t n = 1; n < counts_[i].size(); ++n)
+            if (counts_[i][n]) out.values.emplace_back(std::string(values[n]), counts_[i][n]);
+        return out;
+    }
+
+private:
+    const schema::FacetColumn& column_;
+    std::vector<std::size_t> indexes_;  // in the column, for each slot counted
+    std::vector<std::vector<Xapian::doccount>> counts_;
+    Xapian::doccount documents_ = 0;
+};
+
 }  // namespace
 
 struct SlotCounter::Impl {
     std::vector<Xapian::valueno> slots;
+    std::unique_ptr<ColumnSpy> column;                       // a local database's facet column
     std::unique_ptr<MultiSlotSpy> local;                     // local databases
     std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> remote;  // one per slot
 
@@ -55,9 +90,15 @@ struct SlotCounter::Impl {
     }
 };
 
-SlotCounter::SlotCounter(std::vector<Xapian::valueno> slots, bool remote) : impl_(std::make_unique<Impl>()) {
+SlotCounter::SlotCounter(std::vector<Xapian::valueno> slots, bool remote, const schema::FacetColumn* column)
+    : impl_(std::make_unique<Impl>()) {
     impl_->slots = std::move(slots);
-    if (remote) {
+    std::vector<std::size_t> in_column;
+    for (auto slot : impl_->slots)
+        if (auto index = column && !remote ? column->slot_index(slot) : std::nullopt) in_column.push_back(*index);
+    if (!impl_->slots.empty() && in_column.size() == impl_->slots.size()) {
+        impl_->column = std::make_unique<ColumnSpy>(*column, std::move(in_column));
+    } else if (remote) {
         for (auto slot : impl_->slots) impl_->remote.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot));
     } else {
         impl_->local = std::make_unique<MultiSlotSpy>(impl_->slots);
@@ -68,12 +109,14 @@ SlotCounter::~SlotCounter() = default;
 
 void SlotCounter::attach(Xapian::Enquire& enquire) {
     if (impl_->slots.empty()) return;
+    if (impl_->column) enquire.add_matchspy(impl_->column.get());
     if (impl_->local) enquire.add_matchspy(impl_->local.get());
     for (auto& spy : impl_->remote) enquire.add_matchspy(spy.get());
 }
 
 ValueCounts SlotCounter::counts(Xapian::valueno slot) const {
     const std::size_t i = impl_->index_of(slot);
+    if (impl_->column) return impl_->column->counts(i);
     if (impl_->local) return impl_->local->counts(i);
     const auto& spy = *impl_->remote[i];
     ValueCounts out;

@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "schema/facet_column.hpp"
+
 namespace veille::search {
 
 struct ValueCounts {
@@ -20,10 +22,12 @@ struct ValueCounts {
 // spy reads every slot and counts in a hash table per slot; Xapian's ValueCountMatchSpy keeps
 // a std::map of strings per slot, and at FreSaDa 4x its string comparisons and tree walks were
 // the largest cost of a query with facets. xapian-tcpsrv runs only the match spies it knows:
-// over remote shards the counter uses Xapian's, one per slot, with the same results.
+// over remote shards the counter uses Xapian's, one per slot, with the same results. When
+// the index has a current facet column (schema/facet_column.hpp) holding every slot asked
+// for, a match costs a few array reads and no value is read from Xapian at all.
 class SlotCounter {
 public:
-    SlotCounter(std::vector<Xapian::valueno> slots, bool remote);
+    SlotCounter(std::vector<Xapian::valueno> slots, bool remote, const schema::FacetColumn* column = nullptr);
     ~SlotCounter();
     SlotCounter(const SlotCounter&) = delete;
     SlotCounter& operator=(const SlotCounter&) = delete;
