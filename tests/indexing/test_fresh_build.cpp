@@ -13,6 +13,7 @@
 
 #include "cli/cli_harness.hpp"
 #include "errors.hpp"
+#include "facet_search.hpp"
 #include "indexing/fresh_build.hpp"
 #include "indexing/index_writer.hpp"
 #include "schema/schema.hpp"
@@ -66,13 +67,7 @@ std::string everything(const fs::path& db) {
 
 // What a user sees of a query: the total, the first ten ids in order, every facet count.
 std::string answers(const fs::path& db, const std::string& query) {
-    search::Searcher s(db);
-    search::SearchOptions o;
-    o.query = query;
-    o.limit = 10;
-    o.facets = true;
-    o.facet_entities = 1000;
-    const auto r = s.search(o);
+    const auto r = test::facet_search(db, query);
     std::ostringstream out;
     out << query << ": " << r.total << " |";
     for (const auto& h : r.hits) out << ' ' << h.id;

@@ -12,6 +12,7 @@
 #include <set>
 
 #include "cli/cli_harness.hpp"
+#include "facet_search.hpp"
 #include "errors.hpp"
 #include "indexing/index_writer.hpp"
 #include "schema/index_location.hpp"
@@ -42,16 +43,7 @@ indexing::IndexSummary build_index(const fs::path& db, const std::vector<fs::pat
     return indexing::update_index(o, quiet);
 }
 
-search::SearchResults find_in(const fs::path& db, const std::string& query) {
-    search::Searcher s(db);
-    search::SearchOptions o;
-    o.query = query;
-    o.limit = 10;
-    o.facets = true;
-    o.facet_entities = 1000;
-    o.spelling = false;  // a word that is gone must find nothing, not its correction
-    return s.search(o);
-}
+search::SearchResults find_in(const fs::path& db, const std::string& query) { return test::facet_search(db, query); }
 
 // The ranked ids, with documents of equal score in id order: Xapian breaks score ties by
 // document number, which differs between one database and several.

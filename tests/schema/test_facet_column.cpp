@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cli/cli_harness.hpp"
+#include "facet_search.hpp"
 #include "indexing/index_writer.hpp"
 #include "schema/facet_column.hpp"
 #include "search/searcher.hpp"
@@ -34,15 +35,7 @@ void build(const fs::path& db, const std::vector<fs::path>& inputs) {
 
 // Every count a query gives: totals, groups, and every facet (all entities).
 std::string counts(const fs::path& db, const std::string& query, bool column) {
-    search::Searcher s(db);
-    search::SearchOptions o;
-    o.query = query;
-    o.limit = 3;
-    o.facets = true;
-    o.facet_entities = 0;
-    o.facet_column = column;
-    o.spelling = false;
-    const auto r = s.search(o);
+    const auto r = test::facet_search(db, query, 3, column);
     std::ostringstream out;
     out << query << ": total " << r.total << " groups " << r.groups.value_or(0) << " |";
     for (const auto& e : r.facets.entities) out << ' ' << e.type << '/' << e.name << '=' << e.count;
