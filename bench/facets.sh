@@ -45,8 +45,8 @@ fi
 mkdir -p "$work/logs" "$work/corpus" "$work/idx"
 say() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
-say "building Veille (Release, $BUILD)"
-{ cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release >/dev/null &&
+say "building Veille ($BUILD: Release when new, as configured otherwise)"
+{ { [[ -f "$BUILD/CMakeCache.txt" ]] || cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release >/dev/null; } &&
   cmake --build "$BUILD" -j"$(nproc)" --target veille-index veille-bench-queries; } >"$work/logs/build.log" 2>&1 ||
     { tail -n 30 "$work/logs/build.log" >&2; exit 1; }
 

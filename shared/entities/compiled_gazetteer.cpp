@@ -57,15 +57,6 @@ std::optional<std::size_t> find_sorted(std::string_view lines, std::string_view 
     return std::nullopt;
 }
 
-std::string join(const std::vector<std::string>& units) {
-    std::string out;
-    for (const auto& u : units) {
-        if (!out.empty()) out += ' ';
-        out += u;
-    }
-    return out;
-}
-
 }  // namespace
 
 std::optional<CompiledGazetteer> CompiledGazetteer::read(std::string&& text, const analysis::FrenchAnalyzer& analyzer) {
@@ -130,7 +121,7 @@ std::optional<std::size_t> CompiledGazetteer::resolve_proper_name(std::string_vi
 }
 
 std::string CompiledGazetteer::key_of(std::string_view name) const {
-    return join(EntityGazetteer::units_with(*analyzer_, name));
+    return join_units(EntityGazetteer::units_with(*analyzer_, name));
 }
 
 std::string CompiledGazetteer::key(std::size_t entity) const { return std::string(key_view(entity)); }

@@ -71,7 +71,9 @@ Flags parse_flags(std::string_view column) {
     return f;
 }
 
-std::string join(const std::vector<std::string>& units) {
+}  // namespace
+
+std::string join_units(const std::vector<std::string>& units) {
     std::string out;
     for (const auto& u : units) {
         if (!out.empty()) out += ' ';
@@ -79,8 +81,6 @@ std::string join(const std::vector<std::string>& units) {
     }
     return out;
 }
-
-}  // namespace
 
 bool is_article(std::string_view folded_unit) {
     return folded_unit == "le" || folded_unit == "la" || folded_unit == "les" || folded_unit == "l";
@@ -169,10 +169,10 @@ std::vector<std::string> EntityGazetteer::analysed_units_of(std::string_view tex
 }
 
 std::string EntityGazetteer::key_with(const analysis::FrenchAnalyzer& analyzer, std::string_view name) {
-    return join(units_with(analyzer, name));
+    return join_units(units_with(analyzer, name));
 }
 
-std::string EntityGazetteer::key_of(std::string_view name) const { return join(units_of(name)); }
+std::string EntityGazetteer::key_of(std::string_view name) const { return join_units(units_of(name)); }
 
 std::vector<std::vector<std::string>> EntityGazetteer::form_units(std::size_t entity) const {
     std::vector<std::vector<std::string>> out;
@@ -207,7 +207,7 @@ void EntityGazetteer::load_builtin(std::vector<documents::Diagnostic>& diagnosti
             auto nl = text.find('\n');
             std::string_view line = trim(text.substr(0, nl));
             text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
-            if (!line.empty() && line.front() != '#') first_names_.insert(join(units_of(line)));
+            if (!line.empty() && line.front() != '#') first_names_.insert(join_units(units_of(line)));
         }
     }
 }
@@ -282,7 +282,7 @@ void EntityGazetteer::load_tsv(std::string_view tsv, std::string_view origin,
             if (type == "personne" && !aliases_only)
                 if (auto space = name.find(' '); space != std::string_view::npos) {
                     e.surname = units_of(name.substr(space + 1));
-                    if (!e.surname.empty()) by_surname_[join(e.surname)].push_back(index);
+                    if (!e.surname.empty()) by_surname_[join_units(e.surname)].push_back(index);
                 }
             entities_.push_back(std::move(e));
             by_name_.emplace(key, index);
@@ -336,7 +336,7 @@ void EntityGazetteer::load_tsv(std::string_view tsv, std::string_view origin,
                 // constitutionnel"); a name of two words or more is the entity either way.
                 if (flags.lower_case && form.units.size() - leading_articles(form.units) >= 2) form.capital = false;
             }
-            const std::string joined = join(form.units);
+            const std::string joined = join_units(form.units);
             if (!form.compound_prefix) by_joined_units_.emplace(joined, index);
             if (i == 0) {
                 if (!form.compound_prefix && starts_with_capital(f)) canonical_name = joined;
@@ -388,7 +388,7 @@ std::string EntityGazetteer::compiled() const {
         if (f.capitals_only) flags += 'c';
         if (f.compound_prefix) flags += 'p';
         if (f.capital) flags += 'k';
-        out += "F\t" + std::to_string(f.entity) + '\t' + join(f.units) + '\t' + flags + '\t' +
+        out += "F\t" + std::to_string(f.entity) + '\t' + join_units(f.units) + '\t' + flags + '\t' +
                std::to_string(f.after_contraction) + '\n';
     }
     std::vector<std::pair<std::string, std::size_t>> proper(by_proper_name_.begin(), by_proper_name_.end());
@@ -470,14 +470,14 @@ const std::vector<std::size_t>* EntityGazetteer::forms_starting_with(const std::
 }
 
 std::optional<std::size_t> EntityGazetteer::resolve(std::string_view name) const {
-    const std::string joined = join(units_of(name));
+    const std::string joined = join_units(units_of(name));
     if (auto it = by_name_.find(joined); it != by_name_.end()) return it->second;
     if (auto it = by_joined_units_.find(joined); it != by_joined_units_.end()) return it->second;
     return std::nullopt;
 }
 
 std::optional<std::size_t> EntityGazetteer::resolve_proper_name(std::string_view name) const {
-    if (auto it = by_proper_name_.find(join(units_of(name))); it != by_proper_name_.end()) return it->second;
+    if (auto it = by_proper_name_.find(join_units(units_of(name))); it != by_proper_name_.end()) return it->second;
     return std::nullopt;
 }
 

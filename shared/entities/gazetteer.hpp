@@ -54,6 +54,9 @@ bool is_article(std::string_view folded_unit);
 // Where a form's name starts after its articles: "le monde" -> 1; the last unit at most.
 std::size_t leading_articles(const std::vector<std::string>& units);
 
+// The units of a name joined by single spaces: the key of a name ("etat islamique").
+std::string join_units(const std::vector<std::string>& units);
+
 // One surface form, analysed into the folded units the matcher compares.
 struct Form {
     std::size_t entity = 0;           // index into EntityGazetteer::entities()
