@@ -18,6 +18,8 @@ set -euo pipefail
 export LC_ALL=C
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=bench/common.sh
+source "$ROOT/bench/common.sh"
 SHARED_BENCH="${VEILLE_SHARED_BENCH:-$ROOT/../shared/bench}"
 CORPUS_SRC="${VEILLE_CORPORA:-$ROOT/../shared/corpora}/fresada/data"
 BUILD="${VEILLE_BUILD:-$ROOT/build-release}"  # VEILLE_BUILD: another build folder
@@ -38,12 +40,8 @@ done
 [[ "$runs" =~ ^[1-9][0-9]*$ ]] || { echo "facets.sh: --runs wants a positive number" >&2; exit 2; }
 [[ -d "$CORPUS_SRC/train/texts" ]] || { echo "facets.sh: FreSaDa not found at $CORPUS_SRC" >&2; exit 2; }
 [[ -f "$QUERIES" ]] || { echo "facets.sh: no query file at $QUERIES" >&2; exit 2; }
-if [[ -z "$work" ]]; then
-    work="$(mktemp -d "${TMPDIR:-/tmp}/veille-facets.XXXXXX")"
-    trap 'rm -rf "$work"' EXIT
-fi
-mkdir -p "$work/logs" "$work/corpus" "$work/idx"
-say() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+bench_work veille-facets
+mkdir -p "$work/corpus" "$work/idx"
 
 say "building Veille ($BUILD: Release when new, as configured otherwise)"
 { { [[ -f "$BUILD/CMakeCache.txt" ]] || cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release >/dev/null; } &&
@@ -64,8 +62,6 @@ corpus() {
     touch "$dir.ready"
 }
 
-RESULTS="$work/results.tsv"
-: >"$RESULTS"
 flags_of() {
     case "$1" in
         none) echo "--no-facets" ;;

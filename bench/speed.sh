@@ -24,6 +24,8 @@ set -euo pipefail
 export LC_ALL=C
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=bench/common.sh
+source "$ROOT/bench/common.sh"
 SHARED_BENCH="${VEILLE_SHARED_BENCH:-$ROOT/../shared/bench}"
 CORPUS_SRC="${VEILLE_CORPORA:-$ROOT/../shared/corpora}/fresada/data"
 BUILD="$ROOT/build-release"
@@ -47,15 +49,7 @@ done
     { echo "speed.sh: FreSaDa not found at $CORPUS_SRC ({train,test}/texts)" >&2; exit 2; }
 [[ -f "$QUERIES" ]] || { echo "speed.sh: no query file at $QUERIES" >&2; exit 2; }
 
-if [[ -z "$work" ]]; then
-    work="$(mktemp -d "${TMPDIR:-/tmp}/veille-speed.XXXXXX")"
-    trap 'rm -rf "$work"' EXIT
-fi
-mkdir -p "$work/logs"
-work="$(cd "$work" && pwd)"
-RESULTS="$work/results.tsv"
-: >"$RESULTS"
-say() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+bench_work veille-speed
 
 # --- what the run needs ------------------------------------------------------------------
 install_missing() {
@@ -138,14 +132,6 @@ timed() {
     record "$c" "${step}_rss" "$tool" "$run" - "$(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }')"
 }
 
-# rotate RUN WORD...: the words, starting at the RUN-th (A B C, B C A, ...).
-rotate() {
-    local r="$1"
-    shift
-    local n=$# i
-    local words=("$@")
-    for ((i = 0; i < n; i++)); do printf '%s\n' "${words[$(((r + i) % n))]}"; done
-}
 
 idx() { printf '%s/idx/%s/%s' "$work" "$1" "$2"; }  # idx CORPUS TOOL
 

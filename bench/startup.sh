@@ -28,6 +28,8 @@ set -euo pipefail
 export LC_ALL=C
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=bench/common.sh
+source "$ROOT/bench/common.sh"
 SHARED_BENCH="${VEILLE_SHARED_BENCH:-$ROOT/../shared/bench}"
 CORPUS_SRC="${VEILLE_CORPORA:-$ROOT/../shared/corpora}/fresada/data"
 BUILD="$ROOT/build-release"
@@ -57,15 +59,7 @@ if [[ -z "$veille_db" || -z "$floor_db" ]]; then
         { echo "startup.sh: FreSaDa not found at $CORPUS_SRC ({train,test}/texts)" >&2; exit 2; }
 fi
 
-if [[ -z "$work" ]]; then
-    work="$(mktemp -d "${TMPDIR:-/tmp}/veille-startup.XXXXXX")"
-    trap 'rm -rf "$work"' EXIT
-fi
-mkdir -p "$work/logs"
-work="$(cd "$work" && pwd)"
-RESULTS="$work/results.tsv"
-: >"$RESULTS"
-say() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+bench_work veille-startup
 
 # --- what the run needs ------------------------------------------------------------------
 say "building veille-query (Release, $BUILD) and the floor"
@@ -108,14 +102,6 @@ fi
 # --- measuring ------------------------------------------------------------------------------
 record() { printf '%s\t%s\t%s\t%s\t%s\n' "$@" >>"$RESULTS"; }  # metric tool round key ms
 
-# rotate RUN WORD...: the words, starting at the RUN-th (A B C, B C A, ...).
-rotate() {
-    local r="$1"
-    shift
-    local n=$# i
-    local words=("$@")
-    for ((i = 0; i < n; i++)); do printf '%s\n' "${words[$(((r + i) % n))]}"; done
-}
 
 # run_one TOOL WHAT QUERY: one process, output discarded. WHAT: count (start-up), version, query.
 run_one() {

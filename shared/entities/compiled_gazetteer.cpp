@@ -23,16 +23,7 @@ std::size_t fields(std::string_view line, std::array<std::string_view, Max>& out
     }
 }
 
-// A decimal number, as load_compiled() reads them.
-bool number(std::string_view s, std::size_t& n) {
-    n = 0;
-    if (s.empty()) return false;
-    for (char c : s) {
-        if (c < '0' || c > '9') return false;
-        n = n * 10 + static_cast<std::size_t>(c - '0');
-    }
-    return true;
-}
+constexpr auto number = read_compiled_number;  // as load_compiled() reads them
 
 // The entity of the line "X\t<units>\t<entity>" whose units are `units`, in lines sorted by
 // their units: a binary search over bytes, each probe backing up to the start of its line.

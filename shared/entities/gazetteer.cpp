@@ -82,6 +82,16 @@ std::string join_units(const std::vector<std::string>& units) {
     return out;
 }
 
+bool read_compiled_number(std::string_view s, std::size_t& n) {
+    n = 0;
+    if (s.empty()) return false;
+    for (char c : s) {
+        if (c < '0' || c > '9') return false;
+        n = n * 10 + static_cast<std::size_t>(c - '0');
+    }
+    return true;
+}
+
 bool is_article(std::string_view folded_unit) {
     return folded_unit == "le" || folded_unit == "la" || folded_unit == "les" || folded_unit == "l";
 }
@@ -403,15 +413,7 @@ std::string EntityGazetteer::compiled() const {
 bool EntityGazetteer::load_compiled(std::string_view text) {
     if (!entities_.empty() || text.substr(0, kCompiledHeader.size()) != kCompiledHeader) return false;
     text.remove_prefix(kCompiledHeader.size());
-    auto number = [](std::string_view s, std::size_t& n) {
-        n = 0;
-        if (s.empty()) return false;
-        for (char c : s) {
-            if (c < '0' || c > '9') return false;
-            n = n * 10 + static_cast<std::size_t>(c - '0');
-        }
-        return true;
-    };
+    constexpr auto number = read_compiled_number;
     bool ok = true;
     while (ok && !text.empty()) {
         const auto nl = text.find('\n');

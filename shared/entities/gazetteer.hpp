@@ -57,6 +57,9 @@ std::size_t leading_articles(const std::vector<std::string>& units);
 // The units of a name joined by single spaces: the key of a name ("etat islamique").
 std::string join_units(const std::vector<std::string>& units);
 
+// A decimal number of the compiled text (EntityGazetteer::load_compiled, CompiledGazetteer).
+bool read_compiled_number(std::string_view s, std::size_t& n);
+
 // One surface form, analysed into the folded units the matcher compares.
 struct Form {
     std::size_t entity = 0;           // index into EntityGazetteer::entities()

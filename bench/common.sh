@@ -1,0 +1,27 @@
+# What the figure-printing scripts (speed.sh, startup.sh, facets.sh) share. Sourced, not run.
+
+# say MESSAGE...: a timestamped progress line on stderr.
+say() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+# bench_work NAME: $work is the --work folder given (made absolute), or a temporary folder
+# removed at exit; $work/logs exists and $RESULTS ($work/results.tsv) is empty.
+bench_work() {
+    if [[ -z "$work" ]]; then
+        work="$(mktemp -d "${TMPDIR:-/tmp}/$1.XXXXXX")"
+        trap 'rm -rf "$work"' EXIT
+    fi
+    mkdir -p "$work/logs"
+    work="$(cd "$work" && pwd)"
+    RESULTS="$work/results.tsv"
+    : >"$RESULTS"
+}
+
+# rotate RUN WORD...: the words, starting at the RUN-th (A B C, B C A, ...), so that paired
+# runs alternate their order and drift on a shared machine hits every tool alike.
+rotate() {
+    local r="$1"
+    shift
+    local n=$# i
+    local words=("$@")
+    for ((i = 0; i < n; i++)); do printf '%s\n' "${words[$(((r + i) % n))]}"; done
+}
