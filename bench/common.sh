@@ -1,4 +1,10 @@
-# What the figure-printing scripts (speed.sh, startup.sh, facets.sh) share. Sourced, not run.
+# What the figure-printing scripts (speed.sh, startup.sh, facets.sh) share. Sourced, not run,
+# once ROOT (the checkout) is set.
+
+# Where the shared benchmark material is: the peers' scripts, the query set, FreSaDa.
+SHARED_BENCH="${VEILLE_SHARED_BENCH:-$ROOT/../shared/bench}"
+CORPUS_SRC="${VEILLE_CORPORA:-$ROOT/../shared/corpora}/fresada/data"
+QUERIES="$SHARED_BENCH/queries.txt"
 
 # say MESSAGE...: a timestamped progress line on stderr.
 say() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }

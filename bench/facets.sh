@@ -20,10 +20,7 @@ export LC_ALL=C
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=bench/common.sh
 source "$ROOT/bench/common.sh"
-SHARED_BENCH="${VEILLE_SHARED_BENCH:-$ROOT/../shared/bench}"
-CORPUS_SRC="${VEILLE_CORPORA:-$ROOT/../shared/corpora}/fresada/data"
 BUILD="${VEILLE_BUILD:-$ROOT/build-release}"  # VEILLE_BUILD: another build folder
-QUERIES="$SHARED_BENCH/queries.txt"
 
 scales="1 4 16" runs=3 work=""
 while [[ $# -gt 0 ]]; do

@@ -26,10 +26,7 @@ export LC_ALL=C
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=bench/common.sh
 source "$ROOT/bench/common.sh"
-SHARED_BENCH="${VEILLE_SHARED_BENCH:-$ROOT/../shared/bench}"
-CORPUS_SRC="${VEILLE_CORPORA:-$ROOT/../shared/corpora}/fresada/data"
 BUILD="$ROOT/build-release"
-QUERIES="$SHARED_BENCH/queries.txt"
 BROAD=(France le)  # queries that match most of the collection: measured on their own
 
 runs=3 quick=0 work=""

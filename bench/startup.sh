@@ -30,10 +30,7 @@ export LC_ALL=C
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=bench/common.sh
 source "$ROOT/bench/common.sh"
-SHARED_BENCH="${VEILLE_SHARED_BENCH:-$ROOT/../shared/bench}"
-CORPUS_SRC="${VEILLE_CORPORA:-$ROOT/../shared/corpora}/fresada/data"
 BUILD="$ROOT/build-release"
-QUERIES="$SHARED_BENCH/queries.txt"
 NOMATCH=zzqxjwvk  # in no document: the query costs nothing but start-up
 
 runs=5 work="" before="" veille_db="" floor_db=""
