@@ -10,19 +10,33 @@ namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// "mali/comment-page-2" -> "mali": the second page of a post's comments is still the post.
+// WordPress's "comment-page-2": the second page of a post's comments is still the post.
+bool is_comment_page(std::string_view segment) {
+    if (!segment.starts_with("comment-page-")) return false;
+    const std::string_view n = segment.substr(13);
+    return !n.empty() && std::all_of(n.begin(), n.end(), is_digit);
+}
+
+// "mali/comment-page-2" -> "mali".
 std::string_view without_comment_page(std::string_view path) {
     const auto slash = path.rfind('/');
     const std::string_view last = slash == std::string_view::npos ? path : path.substr(slash + 1);
-    if (!last.starts_with("comment-page-")) return path;
-    const std::string_view n = last.substr(13);
-    if (n.empty() || !std::all_of(n.begin(), n.end(), is_digit)) return path;
+    if (!is_comment_page(last)) return path;
     path.remove_suffix(last.size());
     while (path.ends_with('/')) path.remove_suffix(1);
     return path;
 }
 
 }  // namespace
+
+std::string article_address(std::string_view link) {
+    std::string url(link.substr(0, link.find('#')));
+    std::string_view path = url;
+    if (path.ends_with('/')) path.remove_suffix(1);
+    const auto slash = path.rfind('/');
+    if (slash != std::string_view::npos && is_comment_page(path.substr(slash + 1))) url.resize(slash + 1);
+    return url;
+}
 
 std::string url_link_key(std::string_view url) {
     url = url.substr(0, url.find('#'));

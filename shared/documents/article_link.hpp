@@ -25,6 +25,10 @@ struct ArticleName {
 // Empty for an empty name.
 std::string link_key(const ArticleName& name);
 
+// The address of the article a comment's link points into, as written otherwise:
+// "https://x.fr/mali/comment-page-2/#comment-9" -> "https://x.fr/mali/".
+std::string article_address(std::string_view link);
+
 // link_key of an address ("" for "").
 std::string url_link_key(std::string_view url);
 

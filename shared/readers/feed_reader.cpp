@@ -437,20 +437,6 @@ std::string rss_author(std::string s) {
 
 bool looks_like_url(std::string_view s) { return s.starts_with("http://") || s.starts_with("https://"); }
 
-// The article a comment link points into: "https://x.fr/mali/comment-page-2/#comment-9"
-// -> "https://x.fr/mali/".
-std::string article_url_of(std::string_view link) {
-    std::string url(link.substr(0, link.find('#')));
-    std::string_view path = url;
-    if (path.ends_with('/')) path.remove_suffix(1);
-    const auto slash = path.rfind('/');
-    if (slash != std::string_view::npos && path.substr(slash + 1).starts_with("comment-page-")) {
-        const std::string_view n = path.substr(slash + 14);
-        if (!n.empty() && std::all_of(n.begin(), n.end(), is_digit)) url.resize(slash + 1);
-    }
-    return url;
-}
-
 bool is_comment_fragment(std::string_view link) {
     const auto hash = link.find('#');
     return hash != std::string_view::npos && link.substr(hash + 1).starts_with("comment-");
@@ -751,9 +737,9 @@ FeedResult read_feed(std::string_view utf8, std::string_view path) {
         if (!article && !parent) article = article_named(it.reply_href);
         std::string url;
         if (!article) {
-            if (!it.link.empty()) url = article_url_of(it.link);
-            else if (!parent && !it.reply_href.empty()) url = article_url_of(it.reply_href);
-            else if (parent && !items[*parent].link.empty()) url = article_url_of(items[*parent].link);
+            if (!it.link.empty()) url = documents::article_address(it.link);
+            else if (!parent && !it.reply_href.empty()) url = documents::article_address(it.reply_href);
+            else if (parent && !items[*parent].link.empty()) url = documents::article_address(items[*parent].link);
             else if (channel.comments) url = channel.link;
             if (url.empty() && channel.comments) url = channel.link;
             if (!url.empty()) article = article_named(url);

@@ -38,6 +38,17 @@ BOOST_AUTO_TEST_CASE(addresses_of_one_article_give_one_key) {
     for (const auto& c : cases) BOOST_TEST(url_link_key(c.url) == c.key, c.url);
 }
 
+// Where a comment's link points: the post's address as the feed writes it.
+BOOST_AUTO_TEST_CASE(a_comment_link_gives_its_article_address) {
+    using veille::documents::article_address;
+    BOOST_TEST(article_address("https://x.fr/mali/comment-page-2/#comment-9") == "https://x.fr/mali/");
+    BOOST_TEST(article_address("https://x.fr/mali/comment-page-2#comment-9") == "https://x.fr/mali/");
+    BOOST_TEST(article_address("https://x.fr/mali/#comment-46") == "https://x.fr/mali/");
+    BOOST_TEST(article_address("https://x.fr/?p=12#comment-45") == "https://x.fr/?p=12");
+    BOOST_TEST(article_address("https://x.fr/mali/comment-page-x/") == "https://x.fr/mali/comment-page-x/");
+    BOOST_TEST(article_address("http://www.X.fr/Mali") == "http://www.X.fr/Mali");  // kept as written
+}
+
 BOOST_AUTO_TEST_CASE(record_ids_are_kept_as_written) {
     BOOST_TEST(link_key({ArticleName::By::RecordId, "a1"}) == "id:a1");
     BOOST_TEST(link_key({ArticleName::By::RecordId, "Article 7"}) == "id:Article 7");
