@@ -15,6 +15,7 @@
 #include "schema/stored_data.hpp"
 #include "search/article_links.hpp"
 #include "search/query_builder.hpp"
+#include "text/ascii.hpp"
 
 namespace veille::search {
 
@@ -131,7 +132,7 @@ std::string comparable_text(std::string_view text) {
         }
         if (space) out += ' ';
         space = false;
-        out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        out += text::ascii_lower(c);
     }
     return out;
 }
