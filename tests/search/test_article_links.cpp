@@ -3,11 +3,10 @@
 // joining when it is removed.
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
-#include <fstream>
-#include <random>
 #include <string>
 #include <vector>
 
+#include "cli/cli_harness.hpp"
 #include "indexing/index_writer.hpp"
 #include "search/searcher.hpp"
 #include "search/thread_reader.hpp"
@@ -73,20 +72,9 @@ const char* const kExportArticles =
     "\n";
 
 struct Scratch {
-    fs::path dir;
-    Scratch() {
-        std::random_device rd;
-        dir = fs::temp_directory_path() / ("veille-links-" + std::to_string(rd()));
-        fs::create_directories(dir / "in");
-    }
-    ~Scratch() {
-        std::error_code ec;
-        fs::remove_all(dir, ec);
-    }
+    veille::test::ScratchDir dir;
     fs::path db() const { return dir / "index"; }
-    void write(const std::string& name, const std::string& text) const {
-        std::ofstream(dir / "in" / name, std::ios::binary) << text;
-    }
+    void write(const std::string& name, const std::string& text) const { dir.write("in/" + name, text); }
     veille::indexing::IndexSummary index() const {
         veille::indexing::IndexOptions options;
         options.db = db();
