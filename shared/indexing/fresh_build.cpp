@@ -8,6 +8,7 @@
 #include <string>
 
 #include "errors.hpp"
+#include "schema/index_location.hpp"
 
 namespace veille::indexing {
 
@@ -19,11 +20,6 @@ fs::path beside(const fs::path& index, const char* suffix) {
     fs::path p = index;
     if (!p.has_filename()) p = p.parent_path();  // "idx/" -> "idx"
     return p.string() + suffix;
-}
-
-bool is_database(const fs::path& dir) {
-    std::error_code ec;
-    return fs::exists(dir / "iamglass", ec);
 }
 
 // Every part wrote the same run-wide metadata (schema version, gazetteers, page furniture,
@@ -49,14 +45,14 @@ void recover_interrupted_build(const fs::path& index) {
         if (fd >= 0) ::close(fd);
     }
     const fs::path old = beside(index, ".old");
-    if (!is_database(old)) return;
+    if (!schema::is_database(old)) return;
     if (!fs::exists(index, ec) || fs::is_empty(index, ec)) {
         fs::remove(index, ec);  // an empty folder, if any
         fs::rename(old, index, ec);
         if (ec)
             throw IndexError("cannot put back the index left at " + old.string() + ": " +
                              ec.message());
-    } else if (is_database(index)) {
+    } else if (schema::is_database(index)) {
         fs::remove_all(old, ec);  // the swap was done, only the removal was not
     }
 }
@@ -76,7 +72,7 @@ FreshBuild::FreshBuild(const fs::path& index, std::size_t parts)
     }
     // A rebuild: the index stays searchable meanwhile, and no other writer may change it,
     // since its changes would be lost with it.
-    if (is_database(index)) {
+    if (schema::is_database(index)) {
         try {
             previous_.emplace(index.string(), Xapian::DB_OPEN);
         } catch (const Xapian::DatabaseLockError&) {

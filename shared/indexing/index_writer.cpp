@@ -253,7 +253,7 @@ bool is_under(const std::string& path, const std::vector<fs::path>& roots) {
 // the database is created afresh. A folder holding anything else is left to Xapian to judge.
 void discard_unfinished_creation(const fs::path& db) {
     std::error_code ec;
-    if (fs::exists(db / "iamglass", ec) || fs::exists(db / schema::kStubFileName, ec)) return;
+    if (schema::is_database(db) || fs::exists(db / schema::kStubFileName, ec)) return;
     std::vector<fs::path> tables;
     for (fs::directory_iterator it(db, ec), end; !ec && it != end; it.increment(ec)) {
         const std::string name = it->path().filename().string();
@@ -935,11 +935,11 @@ std::vector<fs::path> shard_paths(const IndexOptions& options) {
         return out;
     }
     std::error_code ec;
-    if (fs::exists(schema::shard_path(db, 0) / "iamglass", ec)) {
+    if (schema::is_database(schema::shard_path(db, 0))) {
         // Shards without their stub: a first sharded run stopped between creating the shards
         // and listing them. Their number is what is on disk.
         std::size_t n = 0;
-        while (fs::exists(schema::shard_path(db, n) / "iamglass", ec)) out.push_back(schema::shard_path(db, n++));
+        while (schema::is_database(schema::shard_path(db, n))) out.push_back(schema::shard_path(db, n++));
         if (options.shards && options.shards != n)
             throw UsageError("the index at " + db.string() + " has " + std::to_string(n) + " shards, not " +
                              std::to_string(options.shards) + ": to re-shard, index into a new folder");

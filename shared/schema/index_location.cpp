@@ -64,6 +64,11 @@ bool has_remote_shard(const fs::path& db) noexcept {
     return false;
 }
 
+bool is_database(const fs::path& dir) {
+    std::error_code ec;
+    return fs::exists(dir / "iamglass", ec);
+}
+
 std::uintmax_t bytes_on_disk(const fs::path& dir) {
     std::uintmax_t total = 0;
     std::error_code ec;

@@ -42,6 +42,9 @@ std::vector<StubEntry> read_stub(const std::filesystem::path& stub);
 // database, and for anything that cannot be read as a stub.
 bool has_remote_shard(const std::filesystem::path& db) noexcept;
 
+// Whether `dir` holds a committed Xapian (glass) database: its revision file, iamglass.
+bool is_database(const std::filesystem::path& dir);
+
 // The i-th shard's database in a sharded index folder: FOLDER/shard-i.
 std::filesystem::path shard_path(const std::filesystem::path& folder, std::size_t i);
 
