@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "analysis/french_analyzer.hpp"
@@ -36,6 +37,10 @@ public:
     std::size_t entity_count() const { return entity_lines_.size(); }
 
 private:
+    // Cuts it into the records GazetteerLookup fetches one by one (gazetteer_lookup.hpp).
+    friend std::optional<std::vector<std::pair<std::string, std::string>>> lookup_records(
+        const CompiledGazetteer& gazetteer, std::size_t max_key_bytes);
+
     // Byte ranges of text_ (offsets: the object moves), each whole lines ending with '\n'.
     struct Section {
         std::size_t begin = 0;

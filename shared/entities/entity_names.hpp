@@ -1,7 +1,8 @@
 // What a query asks of a gazetteer: which entity a name stands for, the entity's index key,
-// the forms its name lights up in snippets. Two gazetteers answer: EntityGazetteer (all in
-// memory, what the indexer matches with) and CompiledGazetteer (looked up in place in the
-// text veille-index stored, what veille-query starts with).
+// the forms its name lights up in snippets. Three gazetteers answer: EntityGazetteer (all in
+// memory, what the indexer matches with), GazetteerLookup (records fetched one by one from
+// the index, what veille-query uses) and CompiledGazetteer (looked up in place in the whole
+// compiled text, for an index without those records).
 #pragma once
 
 #include <cstddef>

@@ -27,7 +27,9 @@
 #include "indexing/collection_entities.hpp"
 #include "indexing/fresh_build.hpp"
 #include "entities/entity_matcher.hpp"
+#include "entities/compiled_gazetteer.hpp"
 #include "entities/gazetteer.hpp"
+#include "entities/gazetteer_lookup.hpp"
 #include "errors.hpp"
 #include "indexing/document_builder.hpp"
 #include "indexing/file_walker.hpp"
@@ -428,6 +430,8 @@ struct RunContext {
     std::string user_entities;
     std::string gazetteer_hash;
     std::string gazetteer_compiled;  // the names a query needs, analysed once here
+    // The same cut into the records a query fetches one by one; none when a name is too long.
+    std::optional<entities::LookupRecords> gazetteer_lookup;
     AnalysisPool& pool;
     Reporter& reporter;
     std::atomic<bool>& failed;  // a writer failed: the others stop at their next file
@@ -482,7 +486,7 @@ public:
         db_.set_metadata(std::string(schema::meta::kSchemaVersion), schema_version);
         // The query side resolves aliases of the user's entities from here.
         db_.set_metadata(std::string(schema::meta::kUserEntities), run_.user_entities);
-        db_.set_metadata(std::string(schema::meta::kGazetteerCompiled), run_.gazetteer_compiled);
+        store_gazetteer_for_queries();
         gazetteer_changed_ = db_.get_metadata(std::string(schema::meta::kGazetteerHash)) != run_.gazetteer_hash;
         // An index with no file yet has nothing to re-analyse: record the gazetteer now, so that
         // a first run killed half-way is continued, not restarted. Otherwise it is recorded at
@@ -490,6 +494,23 @@ public:
         const std::string file_prefix(schema::meta::kFilePrefix);
         if (db_.metadata_keys_begin(file_prefix) == db_.metadata_keys_end(file_prefix))
             db_.set_metadata(std::string(schema::meta::kGazetteerHash), run_.gazetteer_hash);
+    }
+
+    // The compiled gazetteer and its lookup records, written when they differ from what the
+    // index holds: some 8,000 records, not rewritten by every run.
+    void store_gazetteer_for_queries() {
+        const std::string prefix(schema::meta::kGazetteerLookupPrefix);
+        // The head is the first record: it names the layout, so a new layout is written too.
+        const std::string head = run_.gazetteer_lookup ? run_.gazetteer_lookup->front().second : "";
+        if (db_.get_metadata(std::string(schema::meta::kGazetteerCompiled)) == run_.gazetteer_compiled &&
+            db_.get_metadata(prefix + "head") == head)
+            return;
+        db_.set_metadata(std::string(schema::meta::kGazetteerCompiled), run_.gazetteer_compiled);
+        std::vector<std::string> stale;  // the records of another gazetteer never answer for this one
+        for (auto it = db_.metadata_keys_begin(prefix); it != db_.metadata_keys_end(prefix); ++it) stale.push_back(*it);
+        for (const auto& key : stale) db_.set_metadata(key, "");
+        if (run_.gazetteer_lookup)
+            for (const auto& [key, value] : *run_.gazetteer_lookup) db_.set_metadata(prefix + key, value);
     }
 
     // Brings the database in step with `files` (in path order), then removes the files that
@@ -1025,11 +1046,15 @@ IndexSummary update_index(const IndexOptions& options, IndexObserver& observer) 
     // What veille-query loads (the lists with aliases and the user's), compiled, so that it
     // does not fold thousands of names at every start.
     std::string gazetteer_compiled;
+    std::optional<entities::LookupRecords> gazetteer_lookup;
     {
         analysis::FrenchAnalyzer analyzer;
         entities::EntityGazetteer for_queries(analyzer);
         for_queries.load_for_queries(/*compiled=*/"", user_entities);  // as a query would without it
         gazetteer_compiled = for_queries.compiled();
+        if (auto in_place = entities::CompiledGazetteer::read(std::string(gazetteer_compiled), analyzer))
+            gazetteer_lookup = entities::lookup_records(
+                *in_place, schema::meta::kMaxKeyBytes - schema::meta::kGazetteerLookupPrefix.size());
     }
 
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
@@ -1046,7 +1071,8 @@ IndexSummary update_index(const IndexOptions& options, IndexObserver& observer) 
     // on hand-offs. Several writers share the pool's threads (never one Analysis).
     AnalysisPool pool(threads > 1 || shards.size() > 1 ? threads : 0, loaded->gazetteer);
     std::atomic<bool> failed{false};
-    RunContext run{options, roots, user_entities, gazetteer_hash, gazetteer_compiled, pool, reporter, failed};
+    RunContext run{options,   roots, user_entities, gazetteer_hash, gazetteer_compiled, std::move(gazetteer_lookup),
+                   pool,      reporter, failed};
 
     // Open every database first: a locked or unreadable shard stops the run before any work.
     std::vector<std::unique_ptr<ShardWriter>> writers;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -180,6 +181,9 @@ inline constexpr const char* kLinkedTo = "linked_to";       // a stand-in's comm
 
 // Index metadata keys (Xapian user metadata).
 namespace meta {
+// The longest key this index writes: glass's B-tree keys hold 255 bytes, its metadata marker
+// included; a margin below that.
+inline constexpr std::size_t kMaxKeyBytes = 240;
 inline constexpr std::string_view kSchemaVersion = "veille:schema";
 inline constexpr std::string_view kFilePrefix = "veille:file:";  // + path hash -> FileRecord JSON
 inline constexpr std::string_view kHashPrefix = "veille:hash:";  // + content hash + ":" + path hash -> path
@@ -192,6 +196,9 @@ inline constexpr std::string_view kArchivePrefix = "veille:archive:";
 inline constexpr std::string_view kUserEntities = "veille:entities:user";  // user gazetteers (TSV)
 inline constexpr std::string_view kGazetteerHash = "veille:entities:hash";  // re-analyse on change
 inline constexpr std::string_view kGazetteerCompiled = "veille:entities:compiled";  // what queries load
+// + a record's key -> the compiled gazetteer cut into records, fetched one by one by queries
+// (entities/gazetteer_lookup.hpp). None when a name is too long for a key.
+inline constexpr std::string_view kGazetteerLookupPrefix = "veille:entities:lookup:";
 inline constexpr std::string_view kFurniture = "veille:furniture";  // page furniture counts (documents/furniture.hpp)
 inline constexpr std::string_view kCollectionEntities = "veille:entities:collection";  // the pass's decisions
 inline constexpr std::string_view kCollectionPassPending = "veille:entities:pass-pending";  // documents changed since

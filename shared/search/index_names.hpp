@@ -1,7 +1,8 @@
 // The entity names a query looks up (Daech -> État islamique, entité:FAMa), as the index
 // holds them, read the first time a query looks one up: a query of filters only never reads
-// them. veille-index stores them compiled; they are looked up in place there
-// (entities::CompiledGazetteer), and an index written before that gets the built-in lists
+// them. veille-index stores them cut into one small record a name (entities::GazetteerLookup),
+// fetched as a query looks each up; an index without those is read from the whole compiled
+// text (entities::CompiledGazetteer), and one written before that gets the built-in lists
 // and the user's entities unpacked, as veille-query always did.
 #pragma once
 

@@ -6,7 +6,10 @@
 #include <set>
 #include <sstream>
 
+#include <xapian.h>
+
 #include "cli/cli_harness.hpp"
+#include "schema/schema.hpp"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -258,6 +261,11 @@ BOOST_AUTO_TEST_CASE(a_user_gazetteer_adds_entities_and_aliases) {
     BOOST_TEST(e["name"] == "Collectif Sahel Demain");
     BOOST_TEST(e["type"] == "organisation");
     BOOST_TEST(e["count"] == 2);
+    // The query found the alias in the lookup records the indexer wrote (one a name).
+    const std::string lookup(veille::schema::meta::kGazetteerLookupPrefix);
+    const auto stored = [&](const std::string& key) { return Xapian::Database(db.string()).get_metadata(lookup + key); };
+    BOOST_TEST(!stored("head").empty());
+    BOOST_TEST(!stored("p\tcsd").empty());
     // A broken user file line is reported with its line, and the run goes on.
     dir.write("bad.tsv", "Nom seul\n");
     r = veille::test::run({VEILLE_INDEX_BIN, "--db", db.string(), "--entities", (dir / "bad.tsv").string(),
@@ -265,6 +273,12 @@ BOOST_AUTO_TEST_CASE(a_user_gazetteer_adds_entities_and_aliases) {
                           dir.path());
     BOOST_TEST(r.exit_code == 0);
     BOOST_TEST(r.err.find("bad.tsv:1:") != std::string::npos, r.err);
+    // The user's entities are gone, and so are their records: no query resolves CSD now.
+    BOOST_TEST(!stored("head").empty());
+    BOOST_TEST(stored("p\tcsd").empty());
+    BOOST_TEST(stored("n\tcollectif sahel demain").empty());
+    q = veille::test::run({VEILLE_QUERY_BIN, "--db", db.string(), "--json", "entité:csd"}, dir.path());
+    BOOST_TEST(json::parse(q.out)["hits"].empty(), q.out);
 }
 
 // A proper name in the query also finds the documents that name the entity otherwise, and

@@ -4,11 +4,13 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
 #include "analysis/french_analyzer.hpp"
 #include "entities/compiled_gazetteer.hpp"
+#include "entities/gazetteer_lookup.hpp"
 #include "entities/entity_matcher.hpp"
 #include "entities/gazetteer.hpp"
 #include "readers/file_reader.hpp"
@@ -305,6 +307,97 @@ BOOST_AUTO_TEST_CASE(a_compiled_gazetteer_read_in_place_answers_as_the_unpacked_
             BOOST_TEST(kept == bad);
         }
     }
+}
+
+// veille-query fetches the names it looks up one record at a time (the index's metadata):
+// the records answer as the gazetteer they were cut from, a missing or damaged record is no
+// answer rather than a wrong one, and a name too long for a key leaves no records at all.
+BOOST_AUTO_TEST_CASE(lookup_records_answer_as_the_gazetteer_they_were_cut_from) {
+    using veille::entities::GazetteerLookup;
+    analysis::FrenchAnalyzer analyzer;
+    veille::entities::EntityGazetteer source(analyzer);
+    std::vector<documents::Diagnostic> diags;
+    source.load_builtin(diags, /*for_queries=*/true);
+    source.load_tsv("Zorglub\tpersonne\tZorglub|le savant fou\n", "mes.tsv", diags);
+    auto in_place = veille::entities::CompiledGazetteer::read(source.compiled(), analyzer);
+    BOOST_REQUIRE(in_place.has_value());
+    auto records = veille::entities::lookup_records(*in_place, 200);
+    BOOST_REQUIRE(records.has_value());
+    std::map<std::string, std::string> stored(records->begin(), records->end());
+    BOOST_TEST(stored.size() == records->size());  // no key written twice
+    std::size_t fetches = 0;
+    auto lookup = GazetteerLookup::open(
+        [&](const std::string& key) {
+            ++fetches;
+            const auto found = stored.find(key);
+            return found == stored.end() ? std::string() : found->second;
+        },
+        analyzer);
+    BOOST_REQUIRE(lookup.has_value());
+    BOOST_TEST(lookup->entity_count() == source.entities().size());
+    BOOST_TEST(lookup->max_units() == source.max_units());
+    for (const char* name : {"Daech", "aes", "AES", "FAMa", "le savant fou", "Medef", "CGT", "Zorglub",
+                             "Emmanuel Macron", "macron", "Forces armées maliennes", "État islamique",
+                             "l’Élysée", "Côte d’Ivoire", "Mali", "malien", "français", "Le Havre", "Havre",
+                             "Saint-Étienne", "russo", "Canal+", "sécurité", "zzqxjwvk", ""}) {
+        BOOST_TEST_CONTEXT(name) {
+            BOOST_TEST((lookup->resolve(name) == source.resolve(name)));
+            BOOST_TEST((lookup->resolve_proper_name(name) == source.resolve_proper_name(name)));
+            BOOST_TEST(lookup->key_of(name) == source.key_of(name));
+        }
+    }
+    for (std::size_t e = 0; e < source.entities().size(); ++e) {
+        BOOST_TEST_CONTEXT(source.entities()[e].name) {
+            BOOST_TEST(lookup->key(e) == source.key(e));
+            BOOST_TEST((lookup->form_units(e) == source.form_units(e)));
+        }
+    }
+    for (const auto& form : source.forms()) {
+        std::string joined;
+        for (const auto& u : form.units) joined += (joined.empty() ? "" : " ") + u;
+        BOOST_TEST_CONTEXT(joined) {
+            BOOST_TEST((lookup->resolve(joined) == source.resolve(joined)));
+            BOOST_TEST((lookup->resolve_proper_name(joined) == source.resolve_proper_name(joined)));
+        }
+    }
+
+    // A query fetches a record once: an entity's key and its forms come from one fetch.
+    auto once = GazetteerLookup::open([&](const std::string& key) {
+        ++fetches;
+        return stored.count(key) ? stored.at(key) : std::string();
+    }, analyzer);
+    BOOST_REQUIRE(once.has_value());
+    const auto mali = once->resolve_proper_name("Mali");
+    BOOST_REQUIRE(mali.has_value());
+    fetches = 0;
+    BOOST_TEST(once->key(*mali) == "mali");
+    BOOST_TEST(!once->form_units(*mali).empty());
+    BOOST_TEST(fetches == 1u);
+
+    // Damaged records are no answer; without a head of this layout there is no lookup.
+    auto damaged = stored;
+    damaged["p\tmali"] = "douze";
+    damaged["p\tdaech"] = std::to_string(source.entities().size());  // no such entity
+    auto lookup_damaged = GazetteerLookup::open(
+        [&](const std::string& key) { return damaged.count(key) ? damaged.at(key) : std::string(); }, analyzer);
+    BOOST_REQUIRE(lookup_damaged.has_value());
+    BOOST_TEST(!lookup_damaged->resolve_proper_name("Mali").has_value());
+    BOOST_TEST(!lookup_damaged->resolve_proper_name("Daech").has_value());
+    BOOST_TEST((lookup_damaged->resolve_proper_name("FAMa") == source.resolve_proper_name("FAMa")));
+    for (const std::string head : {"", "2\t7\t1200", "1\tsept\t1200", "1\t7"}) {
+        BOOST_TEST_CONTEXT(head) {
+            BOOST_TEST(!GazetteerLookup::open([&](const std::string&) { return head; }, analyzer).has_value());
+        }
+    }
+
+    // A user's entity whose name makes a key longer than the index takes: no records.
+    veille::entities::EntityGazetteer long_names(analyzer);
+    long_names.load_tsv("Comité " + std::string(300, 'x') + "\torganisation\tComité " + std::string(300, 'x') + "\n",
+                        "long.tsv", diags);
+    auto long_in_place = veille::entities::CompiledGazetteer::read(long_names.compiled(), analyzer);
+    BOOST_REQUIRE(long_in_place.has_value());
+    BOOST_TEST(!veille::entities::lookup_records(*long_in_place, 200).has_value());
+    BOOST_TEST(veille::entities::lookup_records(*long_in_place, 400).has_value());
 }
 
 BOOST_AUTO_TEST_CASE(the_seed_article_and_its_comments) {
