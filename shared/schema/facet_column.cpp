@@ -17,7 +17,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr char kMagic[17] = "veille-facets v1";
+constexpr char kMagic[17] = "veille-facets v2";
 
 std::size_t padded(std::size_t n) { return (n + 7) & ~std::size_t(7); }
 
@@ -62,19 +62,26 @@ bool write_facet_column(const fs::path& db) {
         for (Xapian::valueno slot : kFacetColumnSlots) {
             std::vector<std::uint32_t> of(std::size_t(last) + 1, 0);
             std::unordered_map<std::string, std::uint32_t> number_of;
-            std::string dictionary;
+            std::string bytes;
+            std::vector<std::uint32_t> ends{0};  // where value k ends in `bytes`: ends[k]
             for (auto v = d.valuestream_begin(slot); v != d.valuestream_end(slot); ++v) {
                 const std::string value = *v;
                 auto [it, fresh] =
                     number_of.emplace(value, static_cast<std::uint32_t>(number_of.size() + 1));
                 if (fresh) {
-                    put(dictionary, static_cast<std::uint32_t>(value.size()));
-                    dictionary += value;
+                    bytes += value;
+                    ends.push_back(static_cast<std::uint32_t>(bytes.size()));
                 }
                 of[v.get_docid()] = it->second;
             }
+            if (bytes.size() > UINT32_MAX)
+                throw IndexError("cannot write the facet column of " + db.string() + ": slot " +
+                                 std::to_string(slot) + " holds more than 4 GB of values");
             numbers.push_back(std::move(of));
             distinct.push_back(static_cast<std::uint32_t>(number_of.size()));
+            std::string dictionary;
+            put(dictionary, ends.data(), ends.size() * sizeof(std::uint32_t));
+            dictionary += bytes;
             dictionaries.push_back(std::move(dictionary));
         }
 
@@ -166,19 +173,14 @@ std::shared_ptr<const FacetColumn> FacetColumn::open(const fs::path& db,
         if (h.numbers_at % 8 || h.numbers_at > size || size - h.numbers_at < numbers_bytes)
             return nullptr;
         if (h.dictionary_at > size || size - h.dictionary_at < h.dictionary_bytes) return nullptr;
+        const std::size_t ends_bytes = (std::size_t(h.distinct) + 1) * sizeof(std::uint32_t);
+        if (h.dictionary_at % 8 || h.dictionary_bytes < ends_bytes) return nullptr;
         column->slots_.push_back(h.slot);
-        const auto* numbers = reinterpret_cast<const std::uint32_t*>(base + h.numbers_at);
-        column->numbers_.push_back(numbers);
-        std::vector<std::string_view> values{std::string_view()};
-        std::size_t d = h.dictionary_at;
-        const std::size_t end = h.dictionary_at + h.dictionary_bytes;
-        for (std::uint32_t k = 0; k < h.distinct; ++k) {
-            std::uint32_t n = 0;
-            if (!get(base, end, d, n) || end - d < n) return nullptr;
-            values.emplace_back(base + d, n);
-            d += n;
-        }
-        column->values_.push_back(std::move(values));
+        column->numbers_.push_back(reinterpret_cast<const std::uint32_t*>(base + h.numbers_at));
+        // The values are not read here: a query that counts a few matches reads a few of them.
+        column->dictionaries_.push_back({reinterpret_cast<const std::uint32_t*>(base + h.dictionary_at),
+                                         base + h.dictionary_at + ends_bytes, h.distinct,
+                                         h.dictionary_bytes - ends_bytes});
     }
     return column;
 }
@@ -194,6 +196,14 @@ bool FacetColumn::current_for(const Xapian::Database& database) const {
     } catch (const Xapian::Error&) {
         return false;  // several databases (shards): no single revision to match
     }
+}
+
+std::optional<std::string_view> FacetColumn::value(std::size_t index, std::uint32_t n) const {
+    const Dictionary& d = dictionaries_[index];
+    if (n == 0 || n > d.distinct) return std::nullopt;
+    const std::uint32_t begin = d.ends[n - 1], end = d.ends[n];
+    if (begin > end || end > d.bytes) return std::nullopt;  // a damaged file
+    return std::string_view(d.values + begin, end - begin);
 }
 
 std::optional<std::size_t> FacetColumn::slot_index(Xapian::valueno slot) const {

@@ -47,7 +47,7 @@ class ColumnSpy : public Xapian::MatchSpy {
 public:
     ColumnSpy(const schema::FacetColumn& column, std::vector<std::size_t> indexes)
         : column_(column), indexes_(std::move(indexes)) {
-        for (std::size_t index : indexes_) counts_.emplace_back(column.values(index).size(), 0);
+        for (std::size_t index : indexes_) counts_.emplace_back(std::size_t(column.distinct(index)) + 1, 0);
     }
 
     void operator()(const Xapian::Document& doc, double) override {
@@ -62,9 +62,12 @@ public:
     ValueCounts counts(std::size_t i) const {
         ValueCounts out;
         out.documents = documents_;
-        const auto& values = column_.values(indexes_[i]);
-        for (std::size_t n = 1; n < counts_[i].size(); ++n)
-            if (counts_[i][n]) out.values.emplace_back(std::string(values[n]), counts_[i][n]);
+        for (std::size_t n = 1; n < counts_[i].size(); ++n) {
+            if (!counts_[i][n]) continue;
+            // A value a damaged file cannot give is left out, as a damaged number is.
+            if (auto value = column_.value(indexes_[i], static_cast<std::uint32_t>(n)))
+                out.values.emplace_back(std::string(*value), counts_[i][n]);
+        }
         return out;
     }
 

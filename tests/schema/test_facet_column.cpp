@@ -100,6 +100,14 @@ BOOST_AUTO_TEST_CASE(a_stale_or_damaged_column_is_never_used) {
 
     // Not a column: cut short, or other bytes. Ignored.
     const fs::path file = db / schema::kFacetColumnFile;
+    {  // The first layout, which the next run replaces
+        std::fstream f(file, std::ios::binary | std::ios::in | std::ios::out);
+        f << "veille-facets v1";
+    }
+    BOOST_TEST(schema::FacetColumn::open(db, Xapian::Database(db.string())) == nullptr);
+    BOOST_TEST(counts(db, "Mali", true) == after);
+    BOOST_TEST(schema::write_facet_column(db));
+    BOOST_TEST(schema::FacetColumn::open(db, Xapian::Database(db.string())) != nullptr);
     const auto size = fs::file_size(file);
     fs::resize_file(file, size / 2);
     BOOST_TEST(schema::FacetColumn::open(db, Xapian::Database(db.string())) == nullptr);
