@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #define TOML_EXCEPTIONS 1
+#define TOML_HEADER_ONLY 1  // see shared/CMakeLists.txt
 #include <toml++/toml.h>
 
 namespace veille::config {

@@ -548,7 +548,9 @@ SearchResults Searcher::search_once(const SearchOptions& options) {
     }
     if (options.facets)
         for (auto slot : {schema::kSlotEntities, schema::kSlotKind, schema::kSlotDate}) counted.push_back(slot);
-    SlotCounter counter(counted, impl_->remote, options.facet_column ? impl_->facet_column() : nullptr);
+    // The column is opened only when something is counted from it (not for --count).
+    SlotCounter counter(counted, impl_->remote,
+                        options.facet_column && !counted.empty() ? impl_->facet_column() : nullptr);
     counter.attach(enquire);
     // Facets must see every match, which also makes the total exact; otherwise up to
     // exact_up_to matches are looked at (measured in bench/speed.sh: a few ms at most).
