@@ -32,11 +32,16 @@ public:
     }
     std::size_t max_units() const override { return names().max_units(); }
 
+    // Over xapian-tcpsrv each record fetched is a round trip on the network: there the whole
+    // compiled text is read in one, as before the records. Before the first look-up.
+    void read_whole(bool whole) { read_whole_ = whole; }
+
 private:
     const entities::EntityNames& names() const;
 
     const Xapian::Database& db_;
     const analysis::FrenchAnalyzer& analyzer_;
+    bool read_whole_ = false;
     mutable std::unique_ptr<entities::EntityNames> names_;
 };
 

@@ -270,6 +270,7 @@ Searcher::Searcher(const fs::path& db) : impl_(std::make_unique<Impl>()) {
         }
     }
     impl_->remote = schema::has_remote_shard(db);  // [shards] see Impl::remote
+    impl_->gazetteer.read_whole(impl_->remote);
     impl_->builder.use_collection_names([impl = impl_.get()](const std::string& key) { return impl->names_of(key); });
 }
 
