@@ -17,7 +17,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr char kMagic[17] = "veille-facets v2";
+constexpr char kMagic[17] = "veille-facets v3";
 
 std::size_t padded(std::size_t n) { return (n + 7) & ~std::size_t(7); }
 
@@ -42,7 +42,47 @@ bool get(const char* base, std::size_t size, std::size_t& at, T& v) {
 struct SlotHeader {
     std::uint32_t slot = 0, distinct = 0;
     std::uint64_t numbers_at = 0, dictionary_at = 0, dictionary_bytes = 0;
+    // The entity slot only (0 elsewhere): how many distinct parts, where the parts of each
+    // value are listed, and the parts' own dictionary.
+    std::uint32_t parts = 0, unused = 0;
+    std::uint64_t lists_at = 0, parts_at = 0, parts_bytes = 0;
 };
+
+// Strings numbered from 1, as the file stores them: where each ends (u32 × (n + 1), the
+// first 0), then their bytes end to end.
+class Dictionary {
+public:
+    // The number of `value`, given it the first time.
+    std::uint32_t number(std::string_view value) {
+        auto [it, fresh] = numbers_.emplace(std::string(value), static_cast<std::uint32_t>(numbers_.size() + 1));
+        if (fresh) {
+            bytes_ += value;
+            ends_.push_back(static_cast<std::uint32_t>(bytes_.size()));
+        }
+        return it->second;
+    }
+    std::uint32_t size() const { return static_cast<std::uint32_t>(numbers_.size()); }
+    std::string_view operator[](std::uint32_t n) const {
+        return std::string_view(bytes_).substr(ends_[n - 1], ends_[n] - ends_[n - 1]);
+    }
+    bool fits() const { return bytes_.size() <= UINT32_MAX; }
+    std::string encoded() const {
+        std::string out;
+        put(out, ends_.data(), ends_.size() * sizeof(std::uint32_t));
+        return out + bytes_;
+    }
+
+private:
+    std::unordered_map<std::string, std::uint32_t> numbers_;
+    std::string bytes_;
+    std::vector<std::uint32_t> ends_{0};
+};
+
+// Whether a dictionary of `distinct` strings at `at` (`bytes` long) lies within the file.
+bool dictionary_fits(std::size_t size, std::uint64_t at, std::uint64_t bytes, std::uint32_t distinct) {
+    const std::size_t ends_bytes = (std::size_t(distinct) + 1) * sizeof(std::uint32_t);
+    return at % 8 == 0 && at <= size && size - at >= bytes && bytes >= ends_bytes;
+}
 
 }  // namespace
 
@@ -57,32 +97,35 @@ bool write_facet_column(const fs::path& db) {
         if (auto current = FacetColumn::open(db, d)) return false;
 
         std::vector<std::vector<std::uint32_t>> numbers;
-        std::vector<std::string> dictionaries;
-        std::vector<std::uint32_t> distinct;
+        std::vector<std::string> dictionaries, lists, part_dictionaries;
+        std::vector<std::uint32_t> distinct, parts;
         for (Xapian::valueno slot : kFacetColumnSlots) {
             std::vector<std::uint32_t> of(std::size_t(last) + 1, 0);
-            std::unordered_map<std::string, std::uint32_t> number_of;
-            std::string bytes;
-            std::vector<std::uint32_t> ends{0};  // where value k ends in `bytes`: ends[k]
-            for (auto v = d.valuestream_begin(slot); v != d.valuestream_end(slot); ++v) {
-                const std::string value = *v;
-                auto [it, fresh] =
-                    number_of.emplace(value, static_cast<std::uint32_t>(number_of.size() + 1));
-                if (fresh) {
-                    bytes += value;
-                    ends.push_back(static_cast<std::uint32_t>(bytes.size()));
+            Dictionary values;
+            for (auto v = d.valuestream_begin(slot); v != d.valuestream_end(slot); ++v)
+                of[v.get_docid()] = values.number(*v);
+            // The entities of each combination, numbered on their own: counting them then
+            // costs a few additions per combination a query matched, no string work.
+            Dictionary part_values;
+            std::string list;
+            if (slot == kSlotEntities) {
+                std::vector<std::uint32_t> list_ends{0}, part_numbers;
+                for (std::uint32_t n = 1; n <= values.size(); ++n) {
+                    for (const auto part : entity_parts(values[n])) part_numbers.push_back(part_values.number(part));
+                    list_ends.push_back(static_cast<std::uint32_t>(part_numbers.size()));
                 }
-                of[v.get_docid()] = it->second;
+                put(list, list_ends.data(), list_ends.size() * sizeof(std::uint32_t));
+                put(list, part_numbers.data(), part_numbers.size() * sizeof(std::uint32_t));
             }
-            if (bytes.size() > UINT32_MAX)
+            if (!values.fits() || !part_values.fits())
                 throw IndexError("cannot write the facet column of " + db.string() + ": slot " +
                                  std::to_string(slot) + " holds more than 4 GB of values");
             numbers.push_back(std::move(of));
-            distinct.push_back(static_cast<std::uint32_t>(number_of.size()));
-            std::string dictionary;
-            put(dictionary, ends.data(), ends.size() * sizeof(std::uint32_t));
-            dictionary += bytes;
-            dictionaries.push_back(std::move(dictionary));
+            distinct.push_back(values.size());
+            dictionaries.push_back(values.encoded());
+            parts.push_back(part_values.size());
+            lists.push_back(std::move(list));
+            part_dictionaries.push_back(slot == kSlotEntities ? part_values.encoded() : std::string());
         }
 
         put(out, kMagic, 16);
@@ -106,6 +149,15 @@ bool write_facet_column(const fs::path& db) {
             table[i].dictionary_at = out.size();
             table[i].dictionary_bytes = dictionaries[i].size();
             out += dictionaries[i];
+            pad(out);
+            if (lists[i].empty()) continue;
+            table[i].parts = parts[i];
+            table[i].lists_at = out.size();
+            out += lists[i];
+            pad(out);
+            table[i].parts_at = out.size();
+            table[i].parts_bytes = part_dictionaries[i].size();
+            out += part_dictionaries[i];
             pad(out);
         }
         std::memcpy(out.data() + table_at, table.data(), table.size() * sizeof(SlotHeader));
@@ -172,15 +224,24 @@ std::shared_ptr<const FacetColumn> FacetColumn::open(const fs::path& db,
         const std::size_t numbers_bytes = column->documents_ * sizeof(std::uint32_t);
         if (h.numbers_at % 8 || h.numbers_at > size || size - h.numbers_at < numbers_bytes)
             return nullptr;
-        if (h.dictionary_at > size || size - h.dictionary_at < h.dictionary_bytes) return nullptr;
-        const std::size_t ends_bytes = (std::size_t(h.distinct) + 1) * sizeof(std::uint32_t);
-        if (h.dictionary_at % 8 || h.dictionary_bytes < ends_bytes) return nullptr;
+        if (!dictionary_fits(size, h.dictionary_at, h.dictionary_bytes, h.distinct)) return nullptr;
         column->slots_.push_back(h.slot);
         column->numbers_.push_back(reinterpret_cast<const std::uint32_t*>(base + h.numbers_at));
         // The values are not read here: a query that counts a few matches reads a few of them.
-        column->dictionaries_.push_back({reinterpret_cast<const std::uint32_t*>(base + h.dictionary_at),
-                                         base + h.dictionary_at + ends_bytes, h.distinct,
-                                         h.dictionary_bytes - ends_bytes});
+        column->dictionaries_.push_back(Dictionary::at(base, h.dictionary_at, h.dictionary_bytes, h.distinct));
+        Lists lists;
+        if (h.parts > 0) {
+            // The parts of value k are numbers[ends[k - 1] .. ends[k]) after the ends.
+            const std::size_t ends_bytes = (std::size_t(h.distinct) + 1) * sizeof(std::uint32_t);
+            if (h.lists_at % 8 || h.lists_at > h.parts_at || h.parts_at - h.lists_at < ends_bytes ||
+                !dictionary_fits(size, h.parts_at, h.parts_bytes, h.parts))
+                return nullptr;
+            lists.ends = reinterpret_cast<const std::uint32_t*>(base + h.lists_at);
+            lists.numbers = lists.ends + h.distinct + 1;
+            lists.count = (h.parts_at - h.lists_at - ends_bytes) / sizeof(std::uint32_t);
+            lists.parts = Dictionary::at(base, h.parts_at, h.parts_bytes, h.parts);
+        }
+        column->lists_.push_back(lists);
     }
     return column;
 }
@@ -198,12 +259,34 @@ bool FacetColumn::current_for(const Xapian::Database& database) const {
     }
 }
 
+FacetColumn::Dictionary FacetColumn::Dictionary::at(const char* base, std::uint64_t at, std::uint64_t bytes,
+                                                    std::uint32_t distinct) {
+    const std::size_t ends_bytes = (std::size_t(distinct) + 1) * sizeof(std::uint32_t);
+    return {reinterpret_cast<const std::uint32_t*>(base + at), base + at + ends_bytes, distinct,
+            static_cast<std::size_t>(bytes - ends_bytes)};
+}
+
+std::optional<std::string_view> FacetColumn::Dictionary::operator[](std::uint32_t n) const {
+    if (n == 0 || n > distinct) return std::nullopt;
+    const std::uint32_t begin = ends[n - 1], end = ends[n];
+    if (begin > end || end > bytes) return std::nullopt;  // a damaged file
+    return std::string_view(values + begin, end - begin);
+}
+
 std::optional<std::string_view> FacetColumn::value(std::size_t index, std::uint32_t n) const {
-    const Dictionary& d = dictionaries_[index];
-    if (n == 0 || n > d.distinct) return std::nullopt;
-    const std::uint32_t begin = d.ends[n - 1], end = d.ends[n];
-    if (begin > end || end > d.bytes) return std::nullopt;  // a damaged file
-    return std::string_view(d.values + begin, end - begin);
+    return dictionaries_[index][n];
+}
+
+std::span<const std::uint32_t> FacetColumn::parts_of(std::size_t index, std::uint32_t n) const {
+    const Lists& l = lists_[index];
+    if (!l.ends || n == 0 || n > dictionaries_[index].distinct) return {};
+    const std::uint32_t begin = l.ends[n - 1], end = l.ends[n];
+    if (begin > end || end > l.count) return {};  // a damaged file
+    return {l.numbers + begin, l.numbers + end};
+}
+
+std::optional<std::string_view> FacetColumn::part(std::size_t index, std::uint32_t p) const {
+    return lists_[index].parts[p];
 }
 
 std::optional<std::size_t> FacetColumn::slot_index(Xapian::valueno slot) const {

@@ -14,13 +14,20 @@
 // temporary file, synced and renamed, so a reader never sees half a file, and a run killed
 // between Xapian's commit and the rename leaves a column that is merely stale.
 //
-// Layout (little-endian, offsets 8-aligned): "veille-facets v2" (16 bytes), revision (u64),
+// Layout (little-endian, offsets 8-aligned): "veille-facets v3" (16 bytes), revision (u64),
 // last docid (u32), slots (u32), UUID length (u32) and bytes, padding; per slot: slot number,
 // distinct values (u32 each), offset of its numbers, offset and size of its dictionary (u64
 // each); per slot the numbers (u32 × (last docid + 1)); per slot the dictionary: where each
 // value ends (u32 × (distinct values + 1), the first 0), then the values' bytes end to end.
-// Opening the file reads only its header: a value is found by its number when a query
-// counted it (v1 walked every dictionary at open, some 100 page faults, 2-3 ms, per start).
+// Every slot's header goes on with distinct entities and padding (u32 each), offsets of its
+// entity lists and of the entities' dictionary and that dictionary's size (u64 each), all 0
+// but for the entity slot, whose values are combinations of entities. It has two more
+// sections: where each value's list of entity numbers ends (u32 ×
+// (distinct values + 1)) followed by those numbers (u32 each); then the entities'
+// dictionary, laid out as the values'. Opening the file reads only its header: a value is
+// found by its number when a query counted it (v1 walked every dictionary at open, some 100
+// page faults, 2-3 ms, per start), and v2 split every combination a query counted into
+// entities, strings hashed one by one (v3 adds the numbered lists).
 #pragma once
 
 #include <xapian.h>
@@ -30,6 +37,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -71,6 +79,16 @@ class FacetColumn {
     // Value number `n` of slot `index`; nullopt for 0, beyond distinct(), or a damaged file.
     std::optional<std::string_view> value(std::size_t index, std::uint32_t n) const;
 
+    // The entity slot's values are combinations; its entities are numbered on their own.
+    // How many distinct entities slot `index` holds (0: not the entity slot).
+    std::uint32_t parts(std::size_t index) const { return lists_[index].parts.distinct; }
+    // The entity numbers of value `n` (schema::entity_parts of it, in its order); empty for
+    // 0, beyond distinct(), another slot or a damaged file. A damaged file may hold numbers
+    // beyond parts(index): callers check them.
+    std::span<const std::uint32_t> parts_of(std::size_t index, std::uint32_t n) const;
+    // Entity number `p` of slot `index` ("type\x1ename"); nullopt as value() gives it.
+    std::optional<std::string_view> part(std::size_t index, std::uint32_t p) const;
+
   private:
     FacetColumn() = default;
 
@@ -87,8 +105,18 @@ class FacetColumn {
         const char* values = nullptr;
         std::uint32_t distinct = 0;
         std::size_t bytes = 0;  // of `values`
+        // The one at `at` in the file (checked to lie within it).
+        static Dictionary at(const char* base, std::uint64_t at, std::uint64_t bytes, std::uint32_t distinct);
+        std::optional<std::string_view> operator[](std::uint32_t n) const;
+    };
+    struct Lists {  // the entity slot's: the parts of each value, by number
+        const std::uint32_t* ends = nullptr;  // distinct values + 1 of them
+        const std::uint32_t* numbers = nullptr;
+        std::size_t count = 0;  // of `numbers`
+        Dictionary parts;
     };
     std::vector<Dictionary> dictionaries_;
+    std::vector<Lists> lists_;
 };
 
 }  // namespace veille::schema

@@ -93,6 +93,17 @@ std::string entity_value(std::vector<std::string> entries) {
     return value;
 }
 
+std::vector<std::string_view> entity_parts(std::string_view value) {
+    std::vector<std::string_view> out;
+    for (std::size_t start = 0; start < value.size();) {
+        auto end = value.find(kEntitySeparator, start);
+        if (end == std::string_view::npos) end = value.size();
+        if (end > start) out.push_back(value.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
+}
+
 std::vector<std::pair<std::string, std::string>> entity_entries(std::string_view value) {
     std::vector<std::pair<std::string, std::string>> out;
     for (std::size_t start = 0; start < value.size();) {

@@ -143,6 +143,9 @@ inline constexpr char kEntitySeparator = '\x1f';
 std::string entity_entry(std::string_view type, std::string_view name);
 std::string entity_value(std::vector<std::string> entries);
 std::vector<std::pair<std::string, std::string>> entity_entries(std::string_view value);
+// The entries of a kSlotEntities value as they are written ("type\x1ename"), in its order:
+// what the entity facet counts, one document once for each.
+std::vector<std::string_view> entity_parts(std::string_view value);
 
 // The kSlotDateOrder value of a document (date: its kSlotDate value, "" when undated).
 inline std::string date_order(std::string_view date, std::string_view id) {

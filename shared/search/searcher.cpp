@@ -150,26 +150,14 @@ Hit make_hit(JoinedThreads& joined, const Xapian::MSetIterator& m, const snippet
     return hit;
 }
 
-// Splits the per-document entity combinations counted by the match spy into per-entity
-// counts: each document holds one value listing all its entities (see schema::kSlotEntities).
-// A broad query has thousands of distinct combinations but only hundreds of entities: they
-// are counted through views into the combinations (no string built per entity and
-// combination), and only the entities up to the last one listed are sorted. `first` and
-// `limit` (0: to the end) choose the slice of the ranking that is listed (a page).
-void entity_facet(const ValueCounts& combos, std::size_t first, std::size_t limit, Facets& facets) {
-    std::unordered_map<std::string_view, std::uint64_t> counts;  // "type\x1ename" -> documents
-    for (const auto& [value, n] : combos.values) {
-        const std::string_view combo = value;
-        std::size_t start = 0;
-        while (start <= combo.size()) {
-            auto end = combo.find(schema::kEntitySeparator, start);
-            if (end == std::string_view::npos) end = combo.size();
-            const std::string_view one = combo.substr(start, end - start);
-            if (one.find(schema::kEntityTypeSeparator) != std::string_view::npos) counts[one] += n;
-            start = end + 1;
-        }
-    }
-    std::vector<std::pair<std::string_view, std::uint64_t>> ranked(counts.begin(), counts.end());
+// The entity facet from per-entity counts (SlotCounter::entity_counts): only the entities up
+// to the last one listed are sorted. `first` and `limit` (0: to the end) choose the slice of
+// the ranking that is listed (a page).
+void entity_facet(const ValueCounts& entities, std::size_t first, std::size_t limit, Facets& facets) {
+    std::vector<std::pair<std::string_view, std::uint64_t>> ranked;  // "type\x1ename", documents
+    ranked.reserve(entities.values.size());
+    for (const auto& [one, n] : entities.values)
+        if (one.find(schema::kEntityTypeSeparator) != std::string::npos) ranked.emplace_back(one, n);
     auto name_of = [](std::string_view one) { return one.substr(one.find(schema::kEntityTypeSeparator) + 1); };
     auto before = [&](const auto& a, const auto& b) {
         if (a.second != b.second) return a.second > b.second;
@@ -564,7 +552,7 @@ SearchResults Searcher::search_once(const SearchOptions& options) {
     count_matches(mset, options.collapse ? &counter : nullptr, options.facets, check_at_least, results);
     if (options.facets) {
         results.facets.computed = true;
-        entity_facet(counter.counts(schema::kSlotEntities), options.facet_entity_offset, options.facet_entities,
+        entity_facet(counter.entity_counts(), options.facet_entity_offset, options.facet_entities,
                      results.facets);
         auto kinds = counter.counts(schema::kSlotKind).values;
         std::sort(kinds.begin(), kinds.end());  // as Xapian's spy lists them

@@ -1,8 +1,11 @@
 #include "search/value_counts.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <stdexcept>
 #include <unordered_map>
+
+#include "schema/schema.hpp"
 
 namespace veille::search {
 
@@ -71,6 +74,27 @@ public:
         return out;
     }
 
+    // Slot i's entities, when the column numbers them (else nullopt): each combination
+    // counted adds its count to the entities it lists.
+    std::optional<ValueCounts> part_counts(std::size_t i) const {
+        const std::size_t index = indexes_[i];
+        const std::uint32_t parts = column_.parts(index);
+        if (parts == 0) return std::nullopt;
+        std::vector<Xapian::doccount> per_part(std::size_t(parts) + 1, 0);
+        for (std::size_t n = 1; n < counts_[i].size(); ++n) {
+            if (!counts_[i][n]) continue;
+            for (const std::uint32_t p : column_.parts_of(index, static_cast<std::uint32_t>(n)))
+                if (p <= parts) per_part[p] += counts_[i][n];  // beyond: a damaged file, not counted
+        }
+        ValueCounts out;
+        out.documents = documents_;
+        for (std::uint32_t p = 1; p <= parts; ++p) {
+            if (!per_part[p]) continue;
+            if (auto part = column_.part(index, p)) out.values.emplace_back(std::string(*part), per_part[p]);
+        }
+        return out;
+    }
+
 private:
     const schema::FacetColumn& column_;
     std::vector<std::size_t> indexes_;  // in the column, for each slot counted
@@ -125,6 +149,21 @@ ValueCounts SlotCounter::counts(Xapian::valueno slot) const {
     ValueCounts out;
     out.documents = spy.get_total();
     for (auto it = spy.values_begin(); it != spy.values_end(); ++it) out.values.emplace_back(*it, it.get_termfreq());
+    return out;
+}
+
+ValueCounts SlotCounter::entity_counts() const {
+    if (impl_->column)
+        if (auto parts = impl_->column->part_counts(impl_->index_of(schema::kSlotEntities))) return std::move(*parts);
+    // The combinations split through views into them: no string per entity and combination.
+    const ValueCounts combos = counts(schema::kSlotEntities);
+    std::unordered_map<std::string_view, Xapian::doccount> per_part;
+    for (const auto& [value, n] : combos.values)
+        for (const auto part : schema::entity_parts(value)) per_part[part] += n;
+    ValueCounts out;
+    out.documents = combos.documents;
+    out.values.reserve(per_part.size());
+    for (const auto& [part, n] : per_part) out.values.emplace_back(std::string(part), n);
     return out;
 }
 

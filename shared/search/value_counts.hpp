@@ -35,6 +35,10 @@ public:
     void attach(Xapian::Enquire& enquire);
     // The counts of one of the constructor's slots.
     ValueCounts counts(Xapian::valueno slot) const;
+    // The counts of each entity of schema::kSlotEntities (schema::entity_parts of each
+    // combination): a document counts once for each entity it names. From the facet column,
+    // a few additions per combination matched; otherwise the combinations are split here.
+    ValueCounts entity_counts() const;
 
 private:
     struct Impl;

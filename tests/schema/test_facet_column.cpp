@@ -67,6 +67,24 @@ BOOST_AUTO_TEST_CASE(the_column_counts_what_the_value_slots_count) {
     BOOST_TEST_REQUIRE(fs::exists(db / schema::kFacetColumnFile));
     BOOST_TEST(schema::FacetColumn::open(db, Xapian::Database(db.string())) != nullptr);
     for (const auto& q : kQueries) BOOST_TEST(counts(db, q, true) == counts(db, q, false));
+    {  // Each combination of entities lists the entities it is made of, by number; only the
+       // entity slot has such lists.
+        const auto column = schema::FacetColumn::open(db, Xapian::Database(db.string()));
+        const auto entities = column->slot_index(schema::kSlotEntities);
+        BOOST_TEST_REQUIRE(entities.has_value());
+        BOOST_TEST(column->parts(*entities) > 0u);
+        BOOST_TEST(column->parts(*column->slot_index(schema::kSlotDate)) == 0u);
+        BOOST_TEST(column->parts_of(*column->slot_index(schema::kSlotDate), 1).empty());
+        BOOST_TEST(column->parts_of(*entities, 0).empty());
+        BOOST_TEST(column->parts_of(*entities, column->distinct(*entities) + 1).empty());
+        for (std::uint32_t n = 1; n <= column->distinct(*entities); ++n) {
+            std::vector<std::string> listed;
+            for (const auto p : column->parts_of(*entities, n)) listed.emplace_back(column->part(*entities, p).value());
+            std::vector<std::string> split;
+            for (const auto part : schema::entity_parts(column->value(*entities, n).value())) split.emplace_back(part);
+            BOOST_TEST(listed == split);
+        }
+    }
     // A run that changes nothing leaves it as it is current; one that changes a file
     // writes it again.
     BOOST_TEST(!schema::write_facet_column(db));
@@ -100,9 +118,9 @@ BOOST_AUTO_TEST_CASE(a_stale_or_damaged_column_is_never_used) {
 
     // Not a column: cut short, or other bytes. Ignored.
     const fs::path file = db / schema::kFacetColumnFile;
-    {  // The first layout, which the next run replaces
+    {  // An earlier layout, which the next run replaces
         std::fstream f(file, std::ios::binary | std::ios::in | std::ios::out);
-        f << "veille-facets v1";
+        f << "veille-facets v2";
     }
     BOOST_TEST(schema::FacetColumn::open(db, Xapian::Database(db.string())) == nullptr);
     BOOST_TEST(counts(db, "Mali", true) == after);
