@@ -483,9 +483,9 @@ public:
             db_.close();
             db_ = Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OVERWRITE);
         }
-        db_.set_metadata(std::string(schema::meta::kSchemaVersion), schema_version);
+        set_metadata(schema::meta::kSchemaVersion, schema_version);
         // The query side resolves aliases of the user's entities from here.
-        db_.set_metadata(std::string(schema::meta::kUserEntities), run_.user_entities);
+        set_metadata(schema::meta::kUserEntities, run_.user_entities);
         store_gazetteer_for_queries();
         gazetteer_changed_ = db_.get_metadata(std::string(schema::meta::kGazetteerHash)) != run_.gazetteer_hash;
         // An index with no file yet has nothing to re-analyse: record the gazetteer now, so that
@@ -493,7 +493,15 @@ public:
         // the end.
         const std::string file_prefix(schema::meta::kFilePrefix);
         if (db_.metadata_keys_begin(file_prefix) == db_.metadata_keys_end(file_prefix))
-            db_.set_metadata(std::string(schema::meta::kGazetteerHash), run_.gazetteer_hash);
+            set_metadata(schema::meta::kGazetteerHash, run_.gazetteer_hash);
+    }
+
+    // Writes a metadata value only when it differs: Xapian takes any write as a change, and a
+    // run that changed nothing must not make a new revision (the facet column, keyed to the
+    // revision, would be written again: seconds at 16x).
+    void set_metadata(std::string_view key, const std::string& value) {
+        const std::string k(key);
+        if (db_.get_metadata(k) != value) db_.set_metadata(k, value);
     }
 
     // The compiled gazetteer and its lookup records, written when they differ from what the
@@ -600,9 +608,9 @@ public:
     // Records the gazetteer the whole database is now analysed with, and commits.
     void finish() {
         begin();
-        if (run_.furniture) db_.set_metadata(std::string(schema::meta::kFurniture), run_.furniture->serialize());
+        if (run_.furniture) set_metadata(schema::meta::kFurniture, run_.furniture->serialize());
         // Only now is every file analysed with this gazetteer: a run killed earlier re-analyses.
-        db_.set_metadata(std::string(schema::meta::kGazetteerHash), run_.gazetteer_hash);
+        set_metadata(schema::meta::kGazetteerHash, run_.gazetteer_hash);
         commit();
         const auto articles = db_.get_termfreq(schema::term(Term::Kind, documents::kind_name(documents::Kind::Article)));
         const auto comments = db_.get_termfreq(schema::term(Term::Kind, documents::kind_name(documents::Kind::Comment)));
@@ -684,10 +692,13 @@ private:
         for (const auto& d : contents.diagnostics) run_.reporter.diagnostic(d);
         const std::string file_term = schema::term(Term::File, file_key);
         begin();
-        mark_for_collection_pass();
+        // The collection pass runs again only when documents change: a file skipped again
+        // (an unsupported format) or merely touched changes none, and must not make a run
+        // that changed nothing commit, nor run the pass over the whole collection.
         if (contents.skipped) {
             run_.reporter.skip(path, contents.skip_reason);
             if (old) {  // it was indexed before and is no longer readable: drop it
+                mark_for_collection_pass();
                 db_.delete_document(file_term);
                 records_.erase(file_key, *old);
             }
@@ -705,6 +716,7 @@ private:
             });
             return;
         }
+        mark_for_collection_pass();
 
         if (!old && !gazetteer_changed_) {
             // Renamed or moved: the same content was indexed under a path that is gone.

@@ -15,6 +15,7 @@
 #include "errors.hpp"
 #include "facet_search.hpp"
 #include "indexing/fresh_build.hpp"
+#include "schema/facet_column.hpp"
 #include "indexing/index_writer.hpp"
 #include "schema/schema.hpp"
 #include "search/searcher.hpp"
@@ -108,10 +109,15 @@ BOOST_AUTO_TEST_CASE(several_writers_build_the_index_one_writer_builds) {
     // Nothing is left beside the index.
     BOOST_TEST(!fs::exists(tmp / "three.building"));
     BOOST_TEST(!fs::exists(tmp / "three.old"));
-    // The merged index is an ordinary one: the next run updates it with one writer.
+    // The merged index is an ordinary one: the next run updates it with one writer. Having
+    // changed nothing, it makes no new revision, and the facet column stays current.
+    const auto revision = Xapian::Database((tmp / "three").string()).get_revision();
+    const auto column_written = fs::last_write_time(tmp / "three" / schema::kFacetColumnFile);
     const auto again = build(tmp / "three", inputs, 3);
     BOOST_TEST(again.build_writers == 0u);
     BOOST_TEST(again.files_unchanged == one.files_indexed);
+    BOOST_TEST(Xapian::Database((tmp / "three").string()).get_revision() == revision);
+    BOOST_TEST((fs::last_write_time(tmp / "three" / schema::kFacetColumnFile) == column_written));
 }
 
 // Writers take contiguous runs of the files, in path order, of about the same weight.
