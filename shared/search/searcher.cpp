@@ -215,10 +215,9 @@ void count_matches(const Xapian::MSet& mset, const SlotCounter* reprints, bool l
     results.total_max = mset.get_uncollapsed_matches_upper_bound();
     results.strict_hits = results.total;
     if (reprints) {
-        const ValueCounts keys = reprints->counts(schema::kSlotDuplicate);
-        std::uint64_t with_key = 0;  // one group per key, one per keyless document
-        for (const auto& [key, n] : keys.values) with_key += n;
-        const std::uint64_t groups_seen = keys.documents - with_key + keys.values.size();
+        const ValueTally keys = reprints->tally(schema::kSlotDuplicate);
+        // One group per key, one per keyless document.
+        const std::uint64_t groups_seen = std::uint64_t(keys.documents) - keys.with_value + keys.distinct;
         if (looked_at_all || keys.documents < check_at_least) {
             results.total = results.total_min = results.total_max = keys.documents;
             results.groups = groups_seen;
@@ -539,7 +538,8 @@ SearchResults Searcher::search_once(const SearchOptions& options) {
         for (auto slot : {schema::kSlotEntities, schema::kSlotKind, schema::kSlotDate}) counted.push_back(slot);
     // The column is opened only when something is counted from it (not for --count).
     SlotCounter counter(counted, impl_->remote,
-                        options.facet_column && !counted.empty() ? impl_->facet_column() : nullptr);
+                        options.facet_column && !counted.empty() ? impl_->facet_column() : nullptr,
+                        {schema::kSlotDuplicate});
     counter.attach(enquire);
     // Facets must see every match, which also makes the total exact; otherwise up to
     // exact_up_to matches are looked at (measured in bench/speed.sh: a few ms at most).

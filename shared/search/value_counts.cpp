@@ -45,12 +45,19 @@ private:
 };
 
 // The same counts read from the facet column: per match, one number per slot, counted in an
-// array as long as the slot's distinct values.
+// array as long as the slot's distinct values. A slot only tallied (reprint keys: as many
+// distinct values as documents) is marked in a bit set instead, 32 times smaller: a one-shot
+// query zeroes and faults in that memory at every start.
 class ColumnSpy : public Xapian::MatchSpy {
 public:
-    ColumnSpy(const schema::FacetColumn& column, std::vector<std::size_t> indexes)
-        : column_(column), indexes_(std::move(indexes)) {
-        for (std::size_t index : indexes_) counts_.emplace_back(std::size_t(column.distinct(index)) + 1, 0);
+    ColumnSpy(const schema::FacetColumn& column, std::vector<std::size_t> indexes, const std::vector<bool>& tally_only)
+        : column_(column), indexes_(std::move(indexes)), tallies_(indexes_.size()) {
+        for (std::size_t i = 0; i < indexes_.size(); ++i) {
+            const std::size_t numbers = std::size_t(column.distinct(indexes_[i])) + 1;
+            limits_.push_back(numbers);
+            counts_.emplace_back(tally_only[i] ? 0 : numbers, 0);
+            seen_.emplace_back(tally_only[i] ? (numbers + 63) / 64 : 0, 0);
+        }
     }
 
     void operator()(const Xapian::Document& doc, double) override {
@@ -58,8 +65,33 @@ public:
         const Xapian::docid did = doc.get_docid();
         for (std::size_t i = 0; i < indexes_.size(); ++i) {
             const std::uint32_t n = column_.number(indexes_[i], did);
-            if (n < counts_[i].size()) ++counts_[i][n];  // beyond: a damaged file, not counted
+            if (n >= limits_[i]) continue;  // beyond: a damaged file, not counted
+            if (!seen_[i].empty()) {
+                if (n == 0) continue;
+                ++tallies_[i].with_value;
+                std::uint64_t& word = seen_[i][n / 64];
+                const std::uint64_t bit = std::uint64_t(1) << (n % 64);
+                if (!(word & bit)) {
+                    word |= bit;
+                    ++tallies_[i].distinct;
+                }
+            } else {
+                ++counts_[i][n];
+            }
         }
+    }
+
+    bool tallied_only(std::size_t i) const { return !seen_[i].empty(); }
+
+    ValueTally tally(std::size_t i) const {
+        ValueTally out = tallies_[i];
+        out.documents = documents_;
+        if (tallied_only(i)) return out;
+        for (std::size_t n = 1; n < counts_[i].size(); ++n) {
+            out.with_value += counts_[i][n];
+            out.distinct += counts_[i][n] > 0;
+        }
+        return out;
     }
 
     ValueCounts counts(std::size_t i) const {
@@ -98,7 +130,10 @@ public:
 private:
     const schema::FacetColumn& column_;
     std::vector<std::size_t> indexes_;  // in the column, for each slot counted
-    std::vector<std::vector<Xapian::doccount>> counts_;
+    std::vector<std::size_t> limits_;   // distinct values + 1, for each slot
+    std::vector<std::vector<Xapian::doccount>> counts_;  // empty for a slot only tallied
+    std::vector<std::vector<std::uint64_t>> seen_;       // the values seen: a slot only tallied
+    std::vector<ValueTally> tallies_;                     // with_value and distinct of those
     Xapian::doccount documents_ = 0;
 };
 
@@ -117,14 +152,18 @@ struct SlotCounter::Impl {
     }
 };
 
-SlotCounter::SlotCounter(std::vector<Xapian::valueno> slots, bool remote, const schema::FacetColumn* column)
+SlotCounter::SlotCounter(std::vector<Xapian::valueno> slots, bool remote, const schema::FacetColumn* column,
+                         const std::vector<Xapian::valueno>& tallied)
     : impl_(std::make_unique<Impl>()) {
     impl_->slots = std::move(slots);
     std::vector<std::size_t> in_column;
-    for (auto slot : impl_->slots)
+    std::vector<bool> tally_only;
+    for (auto slot : impl_->slots) {
         if (auto index = column && !remote ? column->slot_index(slot) : std::nullopt) in_column.push_back(*index);
+        tally_only.push_back(std::find(tallied.begin(), tallied.end(), slot) != tallied.end());
+    }
     if (!impl_->slots.empty() && in_column.size() == impl_->slots.size()) {
-        impl_->column = std::make_unique<ColumnSpy>(*column, std::move(in_column));
+        impl_->column = std::make_unique<ColumnSpy>(*column, std::move(in_column), tally_only);
     } else if (remote) {
         for (auto slot : impl_->slots) impl_->remote.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot));
     } else {
@@ -143,12 +182,25 @@ void SlotCounter::attach(Xapian::Enquire& enquire) {
 
 ValueCounts SlotCounter::counts(Xapian::valueno slot) const {
     const std::size_t i = impl_->index_of(slot);
+    if (impl_->column && impl_->column->tallied_only(i))
+        throw std::logic_error("slot only tallied, not counted: " + std::to_string(slot));
     if (impl_->column) return impl_->column->counts(i);
     if (impl_->local) return impl_->local->counts(i);
     const auto& spy = *impl_->remote[i];
     ValueCounts out;
     out.documents = spy.get_total();
     for (auto it = spy.values_begin(); it != spy.values_end(); ++it) out.values.emplace_back(*it, it.get_termfreq());
+    return out;
+}
+
+ValueTally SlotCounter::tally(Xapian::valueno slot) const {
+    const std::size_t i = impl_->index_of(slot);
+    if (impl_->column) return impl_->column->tally(i);
+    const ValueCounts values = counts(slot);
+    ValueTally out;
+    out.documents = values.documents;
+    out.distinct = static_cast<Xapian::doccount>(values.values.size());
+    for (const auto& [value, n] : values.values) out.with_value += n;
     return out;
 }
 

@@ -13,6 +13,14 @@
 
 namespace veille::search {
 
+// What grouping reprints needs of a slot: documents looked at, those with a value, and how
+// many distinct values they had.
+struct ValueTally {
+    Xapian::doccount documents = 0;
+    Xapian::doccount with_value = 0;
+    Xapian::doccount distinct = 0;
+};
+
 struct ValueCounts {
     Xapian::doccount documents = 0;  // documents looked at, with or without a value
     std::vector<std::pair<std::string, Xapian::doccount>> values;  // non-empty values, unsorted
@@ -27,7 +35,10 @@ struct ValueCounts {
 // for, a match costs a few array reads and no value is read from Xapian at all.
 class SlotCounter {
 public:
-    SlotCounter(std::vector<Xapian::valueno> slots, bool remote, const schema::FacetColumn* column = nullptr);
+    // `tallied`: slots among `slots` of which only tally() is asked (counts() refuses them),
+    // which the facet column then marks in a bit set rather than counting value by value.
+    SlotCounter(std::vector<Xapian::valueno> slots, bool remote, const schema::FacetColumn* column = nullptr,
+                const std::vector<Xapian::valueno>& tallied = {});
     ~SlotCounter();
     SlotCounter(const SlotCounter&) = delete;
     SlotCounter& operator=(const SlotCounter&) = delete;
@@ -35,6 +46,8 @@ public:
     void attach(Xapian::Enquire& enquire);
     // The counts of one of the constructor's slots.
     ValueCounts counts(Xapian::valueno slot) const;
+    // The tally of one of the constructor's slots, without a string per value.
+    ValueTally tally(Xapian::valueno slot) const;
     // The counts of each entity of schema::kSlotEntities (schema::entity_parts of each
     // combination): a document counts once for each entity it names. From the facet column,
     // a few additions per combination matched; otherwise the combinations are split here.

@@ -62,6 +62,14 @@ BOOST_AUTO_TEST_CASE(every_slot_is_counted_over_every_match_and_empty_values_are
             const auto entities = counter.counts(kEntities);
             BOOST_TEST((as_map(entities) == std::map<std::string, Xapian::doccount>{
                             {"LOC\x1eMali\x1fORG\x1e" "AES", 1}, {"LOC\x1eMali", 3}, {"PER\x1eGoïta", 1}}));
+            // Each entity of the combinations, a document counted once for each it names.
+            BOOST_TEST((as_map(counter.entity_counts()) == std::map<std::string, Xapian::doccount>{
+                            {"LOC\x1eMali", 4}, {"ORG\x1e" "AES", 1}, {"PER\x1eGoïta", 1}}));
+            // What grouping needs: documents, those with a value, distinct values.
+            const auto tally = counter.tally(kDay);
+            BOOST_TEST(tally.documents == 7u);
+            BOOST_TEST(tally.with_value == 5u);
+            BOOST_TEST(tally.distinct == 2u);
         }
     }
 }
