@@ -220,11 +220,15 @@ struct FrenchAnalyzer::Impl {
         });
     }
 
+    // Which tokens are stemmed during one analyze() call: all, unless a caller said which.
+    const StemFirstBytes* stem_only = nullptr;
+
     Token make_token(std::string exact, std::string folded, std::uint32_t begin, std::uint32_t end,
                      TokenKind kind) const {
         Token t;
         t.stopword = kind == TokenKind::Elision || is_stopword(folded);
-        if (!t.stopword && kind != TokenKind::CompoundWhole && !has_digit(folded))
+        if (!t.stopword && kind != TokenKind::CompoundWhole && !has_digit(folded) &&
+            (!stem_only || stem_only->admits(folded)))
             t.stem = cached_stem(exact);
         t.exact = std::move(exact);
         t.folded = std::move(folded);
@@ -294,6 +298,16 @@ FrenchAnalyzer& FrenchAnalyzer::operator=(FrenchAnalyzer&&) noexcept = default;
 bool FrenchAnalyzer::is_capitalised(std::string_view word) {
     std::size_t i = 0;
     return !word.empty() && is_upper(decode_utf8(word, i));
+}
+
+std::vector<Token> FrenchAnalyzer::analyze(std::string_view text, const StemFirstBytes& stems) const {
+    // An analyser serves one thread at a time (its stem cache is not locked either).
+    impl_->stem_only = &stems;
+    struct Reset {
+        const StemFirstBytes*& p;
+        ~Reset() { p = nullptr; }
+    } reset{impl_->stem_only};
+    return analyze(text);
 }
 
 std::vector<Token> FrenchAnalyzer::analyze(std::string_view text, std::uint32_t first_position) const {

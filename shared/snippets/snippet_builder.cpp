@@ -202,14 +202,16 @@ bool HighlightTerms::matches(const analysis::Token& token) const {
 
 SnippetBuilder::SnippetBuilder(const analysis::FrenchAnalyzer& analyzer,
                                const HighlightTerms& terms, std::size_t max_bytes)
-    : analyzer_(analyzer), terms_(terms), max_bytes_(max_bytes) {}
+    : analyzer_(analyzer), terms_(terms), max_bytes_(max_bytes) {
+    for (const auto& stem : terms_.stems) stems_.add(stem);
+}
 
 std::vector<std::pair<std::size_t, std::size_t>> SnippetBuilder::highlight_all(
     std::string_view text) const {
     std::vector<Range> ranges;
     if (terms_.empty() || text.empty()) return ranges;
     for_each_match(
-        analyzer_.analyze(text), terms_,
+        analyzer_.analyze(text, stems_), terms_,
         [&](std::size_t b, std::size_t e, const std::string&) { ranges.emplace_back(b, e); });
     return merge_ranges(std::move(ranges));
 }
@@ -223,7 +225,7 @@ Snippet SnippetBuilder::build(std::string_view text) const {
     std::vector<Match> matches;
     if (!terms_.empty() && n > 0) {
         std::unordered_map<std::string, std::size_t> keys;
-        for_each_match(analyzer_.analyze(t), terms_,
+        for_each_match(analyzer_.analyze(t, stems_), terms_,
                        [&](std::size_t b, std::size_t e, const std::string& folded) {
                            const auto key = keys.emplace(folded, keys.size()).first->second;
                            matches.push_back({b, e, key});

@@ -54,6 +54,7 @@ private:
     const analysis::FrenchAnalyzer& analyzer_;
     const HighlightTerms& terms_;
     std::size_t max_bytes_;
+    analysis::FrenchAnalyzer::StemFirstBytes stems_;  // only words that may give a stem sought
 };
 
 }  // namespace veille::snippets

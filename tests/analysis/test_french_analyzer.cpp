@@ -3,12 +3,16 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include <xapian.h>
 
 #include "analysis/french_analyzer.hpp"
+#include "shared_corpora.hpp"
 
 using veille::analysis::FrenchAnalyzer;
 using veille::analysis::Token;
@@ -325,6 +329,75 @@ BOOST_AUTO_TEST_CASE(stems_stay_snowballs_over_a_large_vocabulary) {
         for (std::size_t i = 0; i < words.size(); ++i)
             BOOST_TEST(tokens[i].stem == snowball(words[i]), words[i]);
     }
+}
+
+// What lets a highlighter stem only the words that could give a stem it looks for: a stem
+// begins with the byte its word's folded form begins with. Words whose first letters Snowball
+// marks or whose suffixes it rewrites, ligatures, accented capitals, then every word of the
+// shared FreSaDa sample.
+void check_stems_start_as_their_words(const FrenchAnalyzer& analyzer, std::string_view text) {
+    for (const Token& t : analyzer.analyze(text)) {
+        if (t.stem.empty()) continue;
+        BOOST_TEST_CONTEXT(t.exact) { BOOST_TEST(t.stem.front() == t.folded.front()); }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_stem_starts_as_its_folded_word_does) {
+    FrenchAnalyzer analyzer;
+    check_stems_start_as_their_words(
+        analyzer,
+        "yeux youyou Yaoundé ypérite uranium iule aïeul aïeux œuvre Œdipe Ægypte être île ça "
+        "Écologie écoutées éternellement heureuse heureusement ivoiriennes yoyotent ouïes "
+        "uniquement idéalement amplement agissements à où y ô ôtées ûrent ème Élysée Île-de-France "
+        "Zaporijjia Ouagadougou N’Djamena qu’aujourd’hui jusqu’à l’AES O.N.U. djihadistes");
+    // Our own sample corpus, every word.
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(std::string(VEILLE_SOURCE_DIR) + "/corpora")) {
+        if (!entry.is_regular_file()) continue;
+        std::ifstream in(entry.path(), std::ios::binary);
+        std::stringstream text;
+        text << in.rdbuf();
+        check_stems_start_as_their_words(analyzer, text.str());
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_stem_starts_as_its_folded_word_does_in_fresada,
+                     veille::test::needs_shared_corpus("fresada")) {
+    FrenchAnalyzer analyzer;
+    std::size_t files = 0;
+    for (const auto& entry :
+         std::filesystem::directory_iterator(veille::test::kSharedCorpora / "fresada" / "data" / "train" / "texts")) {
+        ++files;
+        std::ifstream in(entry.path(), std::ios::binary);
+        std::stringstream text;
+        text << in.rdbuf();
+        check_stems_start_as_their_words(analyzer, text.str());
+    }
+    BOOST_TEST(files > 1000u);
+}
+
+// With the stems a caller looks for, the tokens are the same; only those whose first byte
+// cannot begin one of those stems go unstemmed.
+BOOST_AUTO_TEST_CASE(stems_only_for_the_words_that_could_give_one_sought) {
+    FrenchAnalyzer analyzer;
+    const std::string text = "Les forces armées maliennes et russes ont repris Kidal ; la Russie s’en félicite.";
+    FrenchAnalyzer::StemFirstBytes sought;
+    sought.add("russ");
+    sought.add("arme");
+    const auto all = analyzer.analyze(text);
+    const auto some = analyzer.analyze(text, sought);
+    BOOST_TEST_REQUIRE(all.size() == some.size());
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        BOOST_TEST_CONTEXT(all[i].exact) {
+            BOOST_TEST(some[i].folded == all[i].folded);
+            BOOST_TEST(some[i].position == all[i].position);
+            BOOST_TEST(some[i].begin == all[i].begin);
+            const bool kept = all[i].folded.front() == 'r' || all[i].folded.front() == 'a';
+            BOOST_TEST(some[i].stem == (kept ? all[i].stem : std::string()));
+        }
+    }
+    // The next call stems everything again.
+    const auto again = analyzer.analyze(text);
+    for (std::size_t i = 0; i < all.size(); ++i) BOOST_TEST(again[i].stem == all[i].stem);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
