@@ -295,28 +295,47 @@ ParsedQuery Searcher::like_query(const std::string& id) {
     return parsed;
 }
 
-std::vector<std::string> Searcher::duplicate_sources(const std::string& key, Xapian::docid shown,
-                                                     const Xapian::Query& query) {
+std::vector<std::vector<std::string>> Searcher::duplicate_sources(
+    const std::vector<std::pair<std::string, Xapian::docid>>& shown, const Xapian::Query& query) {
+    std::vector<std::vector<std::string>> out(shown.size());
+    if (shown.empty()) return out;
+    // One match for every collapsed hit of the page, not one each (their set-up was a
+    // tenth of a one-shot query). The reprints carry their key as a term too: posting lists
+    // of a few documents that the query is checked against, where a value range would scan
+    // every match of the query (measured: 40 ms a query at FreSaDa 4x, where each article
+    // has three reprints). The query weighs each reprint as it would alone, so each group's
+    // documents come in the order a match of that group alone gives them.
+    std::vector<Xapian::Query> keys;
+    std::unordered_map<std::string, std::size_t> group_of;
+    Xapian::doccount reprints = 0;
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        if (!group_of.emplace(shown[i].first, i).second) continue;
+        const std::string term = schema::term(Term::Duplicate, shown[i].first);
+        keys.emplace_back(term);
+        reprints += impl_->db.get_termfreq(term);
+    }
     Xapian::Enquire enquire(impl_->db);
-    // The reprints carry their key as a term too: a posting list of a few documents that
-    // the query is checked against, where a value range would scan every match of the
-    // query for each collapsed hit (measured: 40 ms a query at FreSaDa 4x, where each
-    // article has three reprints).
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
-                                    Xapian::Query(schema::term(Term::Duplicate, key))));
-    std::vector<std::string> out;
-    Xapian::MSet mset = enquire.get_mset(0, 6);
-    for (auto m = mset.begin(); m != mset.end() && out.size() < 5; ++m) {
-        if (*m == shown) continue;
+                                    Xapian::Query(Xapian::Query::OP_OR, keys.begin(), keys.end())));
+    const Xapian::MSet mset = enquire.get_mset(0, std::max<Xapian::doccount>(reprints, 1));
+    constexpr std::size_t kLooked = 6, kListed = 5;  // per group: its first six, five listed
+    std::vector<std::size_t> looked(shown.size(), 0);
+    for (auto m = mset.begin(); m != mset.end(); ++m) {
         const Xapian::Document doc = m.get_document();
+        const auto group = group_of.find(doc.get_value(schema::kSlotDuplicate));
+        if (group == group_of.end()) continue;
+        const std::size_t i = group->second;
+        if (looked[i] == kLooked) continue;
+        ++looked[i];
+        if (*m == shown[i].second || out[i].size() == kListed) continue;
         if (std::string source = doc.get_value(schema::kSlotReprintSource); !source.empty()) {
-            out.push_back(std::move(source));
+            out[i].push_back(std::move(source));
             continue;
         }
         // An index written before the slot: the stored data has it.
         const auto data = schema::decode_stored_fields(doc.get_data());
         if (!data.is_object()) continue;
-        out.push_back(schema::reprint_source(str(data, schema::data::kSource), str(data, schema::data::kPath)));
+        out[i].push_back(schema::reprint_source(str(data, schema::data::kSource), str(data, schema::data::kPath)));
     }
     return out;
 }
@@ -565,15 +584,21 @@ SearchResults Searcher::search_once(const SearchOptions& options) {
     // snippet_bytes 0: no snippet (benchmarks, counts).
     const snippets::SnippetBuilder* builder = options.snippet_bytes ? &snippets : nullptr;
     JoinedThreads joined(impl_->db);
+    std::vector<std::pair<std::string, Xapian::docid>> collapsed;  // (reprint key, document shown)
+    std::vector<std::size_t> collapsed_hits;
     for (auto m = mset.begin(); m != mset.end() && options.limit > 0; ++m) {
         Hit hit = make_hit(joined, m, builder);
         if (options.collapse && m.get_collapse_count() > 0) {
             hit.duplicates = static_cast<std::uint32_t>(m.get_collapse_count());
-            hit.duplicate_sources = duplicate_sources(m.get_collapse_key(), *m, query);
+            collapsed.emplace_back(m.get_collapse_key(), *m);
+            collapsed_hits.push_back(results.hits.size());
         }
         if (options.explain) hit.explain = explain(*m, query, parsed);
         results.hits.push_back(std::move(hit));
     }
+    auto sources = duplicate_sources(collapsed, query);
+    for (std::size_t i = 0; i < collapsed_hits.size(); ++i)
+        results.hits[collapsed_hits[i]].duplicate_sources = std::move(sources[i]);
 
     // Fewer strict matches than the page holds (typically a question typed in full):
     // go on with the documents that match most of the words, marked as partial.

@@ -65,8 +65,9 @@ private:
     SearchResults search_once(const SearchOptions& options);
     void suggest(const ParsedQuery& parsed, const SearchOptions& options, SearchResults& results);
     ParsedQuery like_query(const std::string& id);
-    std::vector<std::string> duplicate_sources(const std::string& key, unsigned shown,
-                                               const Xapian::Query& query);
+    // For each collapsed hit (its reprint key, its document), a few of its other sources.
+    std::vector<std::vector<std::string>> duplicate_sources(
+        const std::vector<std::pair<std::string, unsigned>>& shown, const Xapian::Query& query);
     std::vector<ExplainTerm> explain(unsigned doc, const Xapian::Query& query, const ParsedQuery& parsed);
 
     struct Impl;

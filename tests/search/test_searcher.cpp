@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <random>
 #include <set>
+#include <tuple>
 
 #include "analysis/french_analyzer.hpp"
 #include "indexing/document_builder.hpp"
@@ -232,6 +233,50 @@ BOOST_AUTO_TEST_CASE(reprints_of_one_dispatch_collapse_into_one_hit) {
     shown = 0;
     for (const auto& h : run(all).hits) shown += h.id.rfind("depeche", 0) == 0;
     BOOST_TEST(shown == 3u);
+}
+
+// Every collapsed hit of a page lists a few of its reprints: the first six a search of its
+// group alone ranks (equal weights: in the order they were indexed) but the one shown, five
+// at most, each under the hit it belongs to.
+BOOST_AUTO_TEST_CASE(each_collapsed_hit_lists_its_own_reprints) {
+    const fs::path dir = fs::temp_directory_path() / ("veille-reprints-" + std::to_string(std::random_device{}()));
+    {
+        analysis::FrenchAnalyzer analyzer;
+        indexing::DocumentBuilder builder(analyzer);
+        Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+        const std::string other =
+            "Le gouvernement nigérien a fermé la frontière avec le Bénin jusqu’à nouvel ordre, invoquant la "
+            "sécurité des convois. Les transporteurs dénoncent des pertes considérables et demandent une "
+            "réouverture rapide, tandis que les deux capitales échangent des accusations.";
+        for (int k = 1; k <= 7; ++k) {  // interleaved: A1 B1 A2 B2 …
+            for (const auto& [group, text, title] :
+                 {std::tuple{std::string("Journal A"), kDispatch, std::string("Les partis suspendus")},
+                  std::tuple{std::string("Gazette B"), other, std::string("La frontière fermée")}}) {
+                documents::Article a;
+                a.title = title;
+                a.body = text;
+                a.meta.source = group + std::to_string(k);
+                const std::string id = group.substr(group.size() - 1) + std::to_string(k);
+                for (auto& b : builder.build(a, id, "/corpus/" + id + ".txt", id))
+                    db.replace_document(schema::term(schema::Term::UniqueId, b.id), b.document);
+            }
+        }
+        db.commit();
+    }
+    search::SearchOptions o;
+    o.query = "gouvernement";
+    const auto r = search::Searcher(dir).search(o);
+    fs::remove_all(dir);
+    BOOST_TEST_REQUIRE(r.hits.size() == 2u);
+    for (const auto& h : r.hits) {
+        BOOST_TEST_CONTEXT(h.source) {
+            const std::string group = h.source.substr(0, h.source.size() - 1);
+            BOOST_TEST(h.duplicates == 6u);
+            BOOST_TEST(h.source == group + "1");
+            BOOST_TEST((h.duplicate_sources == std::vector<std::string>{group + "2", group + "3", group + "4",
+                                                                         group + "5", group + "6"}));
+        }
+    }
 }
 
 // The total counts documents, reprints included, as the facets and --count do; the reprints
