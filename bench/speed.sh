@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Speed, memory and size of Veille against the bare Xapian floor and omindex, on FreSaDa at
-# 1x and 4x (four copies in four folders). Prints ONE markdown table. Not a test (ctest never
-# runs it): a figure-printing script, the numbers behind issue 7 and ../shared/bench/BASELINE.md.
+# 1x, 4x (four copies in four folders) and, with --scale 16, 16x (sixteen copies: 185,000
+# articles). Prints ONE markdown table. Not a test (ctest never runs it): a figure-printing
+# script, the numbers behind issues 7 and 18 and ../shared/bench/BASELINE.md.
 #
-#   bench/speed.sh [--quick] [--runs N] [--work DIR] [--corpus DIR]
+#   bench/speed.sh [--quick] [--scale N] [--runs N] [--work DIR] [--corpus DIR]
 #
 #   --quick      1x only, one run of each step (a few minutes, for development)
+#   --scale N    the largest collection: 1, 4 (default) or 16 copies of FreSaDa. At 16x each
+#                build takes minutes here, so only Veille and the floor are built, once, and
+#                the re-index steps are left out; the queries are measured as at 1x and 4x
 #   --runs N     runs of each timed step (default 3); the table shows medians
 #   --work DIR   keep the corpora copies, indexes and logs in DIR (default: a temp dir, removed)
 #   --corpus DIR FreSaDa's data folder (default ../shared/corpora/fresada/data)
@@ -16,6 +20,7 @@
 # whole processes (start-up included) measured by /usr/bin/time (wall, user+sys CPU, peak RSS);
 # per-query latencies by bash's $EPOCHREALTIME around each process. Peers:
 #   veille   build-release/veille-index (Release), veille-query --json, veille-bench-queries
+#            (in one process: with exact facets, and without them for the ratio of the two)
 #   floor    ../shared/bench/floor (TermGenerator + French stemmer, positions; snippets re-read files)
 #   omindex  Xapian Omega's indexer (+ quest for queries: no snippets)
 # Installs what it needs when missing (Debian: time, xapian-omega, xapian-tools, libxapian-dev,
@@ -29,19 +34,21 @@ source "$ROOT/bench/common.sh"
 BUILD="$ROOT/build-release"
 BROAD=(France le)  # queries that match most of the collection: measured on their own
 
-runs=3 quick=0 work=""
+runs=3 quick=0 scale=4 work=""
 while [[ $# -gt 0 ]]; do
     case "$1" in
-        --quick) quick=1 runs=1 ;;
+        --quick) quick=1 runs=1 scale=1 ;;
+        --scale) scale="$2"; shift ;;
         --runs) runs="$2"; shift ;;
         --work) work="$2"; shift ;;
         --corpus) CORPUS_SRC="$2"; shift ;;
-        -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "speed.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
     shift
 done
 [[ "$runs" =~ ^[1-9][0-9]*$ ]] || { echo "speed.sh: --runs wants a positive number" >&2; exit 2; }
+[[ "$scale" == 1 || "$scale" == 4 || "$scale" == 16 ]] || { echo "speed.sh: --scale wants 1, 4 or 16" >&2; exit 2; }
 [[ -d "$CORPUS_SRC/train/texts" && -d "$CORPUS_SRC/test/texts" ]] ||
     { echo "speed.sh: FreSaDa not found at $CORPUS_SRC ({train,test}/texts)" >&2; exit 2; }
 [[ -f "$QUERIES" ]] || { echo "speed.sh: no query file at $QUERIES" >&2; exit 2; }
@@ -84,9 +91,11 @@ VEILLE_HAS_SHARDS=0
 VEILLE_HAS_BUILD_WRITERS=0  # a fresh index by one writer per core, merged (issue 18)
 "$BUILD/veille-index" --help 2>/dev/null | grep -q -- '--build-writers' && VEILLE_HAS_BUILD_WRITERS=1
 
-# --- corpora: 1x = train/ + test/, 4x = four copies a/ b/ c/ d/ ---------------------------
+# --- corpora: 1x = train/ + test/, 4x = four copies a/ … d/, 16x = sixteen a/ … p/ ---------
+# Real copies, not hard links: the last step of 1x and 4x edits files in place.
 prepare() {  # prepare NAME COPIES
-    local dir="$work/corpus/$1" copies="$2"
+    local dir="$work/corpus/$1" copies="$2" i
+    local folders=(a b c d e f g h i j k l m n o p)
     # The marker lives beside the corpus, not in it: the floor indexes every file it finds.
     if [[ -f "$dir.ready" ]]; then return 0; fi
     rm -rf "$dir"
@@ -96,18 +105,22 @@ prepare() {  # prepare NAME COPIES
             cp -r "$CORPUS_SRC/$part/texts/." "$dir/$part/"
         done
     else
-        for c in a b c d; do
-            mkdir -p "$dir/$c"
-            cp -r "$work/corpus/1x/." "$dir/$c/"
+        for ((i = 0; i < copies; i++)); do
+            mkdir -p "$dir/${folders[$i]}"
+            cp -r "$work/corpus/1x/." "$dir/${folders[$i]}/"
         done
     fi
     touch "$dir.ready"
 }
 corpora=(1x)
-[[ $quick -eq 1 ]] || corpora+=(4x)
+[[ $scale -ge 4 ]] && corpora+=(4x)
+[[ $scale -ge 16 ]] && corpora+=(16x)
 say "preparing corpora (${corpora[*]}) under $work/corpus"
-prepare 1x 1
-[[ $quick -eq 1 ]] || prepare 4x 4
+prepare 1x 1  # first: the others are copies of it, made before any step edits it
+for c in "${corpora[@]:1}"; do prepare "$c" "${c%x}"; done
+
+# At 16x a build takes minutes: Veille and the floor only, once; no re-index steps.
+large() { [[ "$1" == 16x ]]; }
 
 # --- measuring ------------------------------------------------------------------------------
 record() { printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >>"$RESULTS"; }  # corpus metric tool run key value
@@ -169,6 +182,18 @@ edit_one_percent() {
     while IFS= read -r f; do printf '\nMise à jour : une précision a été ajoutée.\n' >>"$f"; done < <(one_percent "$1")
 }
 
+# reindex_runs CORPUS STEP [CHANGE]: each run, veille and omindex in turn re-index the
+# corpus, each after CHANGE CORPUS (touch_one_percent, edit_one_percent) when given.
+reindex_runs() {
+    local c="$1" step="$2" change="${3:-}" r t
+    for ((r = 1; r <= runs; r++)); do
+        while IFS= read -r t; do
+            [[ -z "$change" ]] || "$change" "$c"
+            reindex "$c" "$step" "$t" "$r"
+        done < <(rotate "$r" veille omindex)
+    done
+}
+
 size_of() { du -sb "$1" | cut -f1; }
 
 compact() {  # compact CORPUS TOOL: size of the compacted copy of the last index built
@@ -192,7 +217,7 @@ query_once() {
     db="$(idx "$c" "${tool%%-*}")"
     case "$tool" in
         veille) "$BUILD/veille-query" --db "$db" --json -- "$q" ;;
-        veille-facets) "$BUILD/veille-query" --db "$db" --json --facets -- "$q" ;;
+        veille-facets) "$BUILD/veille-query" --db "$db" --json --facets -- "$q" ;;  # db: veille's
         floor) "$FLOOR_BIN/floor_query" "$db" "$q" ;;
         omindex) quest -d "$db" -s french -o and -m 10 -- "$q" ;;
     esac
@@ -217,29 +242,33 @@ per_process() {
                 fi
                 t1=${EPOCHREALTIME/./}
                 record "$c" "$metric" "$t" "$r" "$qi" "$(awk -v d=$((t1 - t0)) 'BEGIN { printf "%.3f", d / 1000 }')"
-            done < <(rotate $((r + qi)) veille veille-facets floor omindex)
+            done < <(rotate $((r + qi)) "${query_tools[@]}")
         done
     done
 }
 
-# in_process CORPUS: veille-bench-queries (snippets + exact facets) vs floor_query reading
-# every query from stdin in one process.
+# in_process CORPUS RUNS: veille-bench-queries (snippets + exact facets, and the same without
+# facets) vs floor_query reading every query from stdin in one process.
 in_process() {
-    local c="$1" r db out
+    local c="$1" n_runs="$2" r db out flags
     db="$(idx "$c" veille)"
-    for ((r = 1; r <= runs; r++)); do
+    for ((r = 1; r <= n_runs; r++)); do
         while IFS= read -r t; do
-            if [[ "$t" == veille ]]; then
-                out="$("$BUILD/veille-bench-queries" --db "$db" --rounds 3 "$QUERIES" </dev/null)"
-                record "$c" qsess veille "$r" p50 "$(awk '$1 == "latency_ms" { print $2 }' <<<"$out")"
-                record "$c" qsess veille "$r" p95 "$(awk '$1 == "latency_ms" { print $3 }' <<<"$out")"
-                record "$c" qsess veille "$r" p99 "$(awk '$1 == "latency_ms" { print $4 }' <<<"$out")"
-                record "$c" qsess veille "$r" mean "$(awk '$1 == "latency_ms" { print $6 }' <<<"$out")"
-                record "$c" startup veille "$r" first "$(awk '$1 == "startup_ms" { print $2 }' <<<"$out")"
-                record "$c" startup veille "$r" median "$(awk '$1 == "startup_ms" { print $3 }' <<<"$out")"
-                out="$("$BUILD/veille-bench-queries" --db "$db" --rounds 5 --per-query -q "${BROAD[0]}" -q "${BROAD[1]}" </dev/null)"
-                record "$c" qsess_broad veille "$r" "${BROAD[0]}" "$(awk '$1 == "query" { print $2; exit }' <<<"$out")"
-                record "$c" qsess_broad veille "$r" "${BROAD[1]}" "$(awk '$1 == "query" { n++ } n == 2 { print $2; exit }' <<<"$out")"
+            if [[ "$t" == veille* ]]; then
+                flags=()
+                [[ "$t" == veille-nofacets ]] && flags=(--no-facets)
+                out="$("$BUILD/veille-bench-queries" --db "$db" --rounds 3 "${flags[@]}" "$QUERIES" </dev/null)"
+                record "$c" qsess "$t" "$r" p50 "$(awk '$1 == "latency_ms" { print $2 }' <<<"$out")"
+                record "$c" qsess "$t" "$r" p95 "$(awk '$1 == "latency_ms" { print $3 }' <<<"$out")"
+                record "$c" qsess "$t" "$r" p99 "$(awk '$1 == "latency_ms" { print $4 }' <<<"$out")"
+                record "$c" qsess "$t" "$r" mean "$(awk '$1 == "latency_ms" { print $6 }' <<<"$out")"
+                if [[ "$t" == veille ]]; then
+                    record "$c" startup veille "$r" first "$(awk '$1 == "startup_ms" { print $2 }' <<<"$out")"
+                    record "$c" startup veille "$r" median "$(awk '$1 == "startup_ms" { print $3 }' <<<"$out")"
+                fi
+                out="$("$BUILD/veille-bench-queries" --db "$db" --rounds 5 --per-query "${flags[@]}" -q "${BROAD[0]}" -q "${BROAD[1]}" </dev/null)"
+                record "$c" qsess_broad "$t" "$r" "${BROAD[0]}" "$(awk '$1 == "query" { print $2; exit }' <<<"$out")"
+                record "$c" qsess_broad "$t" "$r" "${BROAD[1]}" "$(awk '$1 == "query" { n++ } n == 2 { print $2; exit }' <<<"$out")"
             else
                 local t0 t1
                 t0=${EPOCHREALTIME/./}
@@ -247,64 +276,62 @@ in_process() {
                 t1=${EPOCHREALTIME/./}
                 record "$c" qsess floor "$r" mean "$(awk -v d=$((t1 - t0)) -v n=${#QUERY_LIST[@]} 'BEGIN { printf "%.3f", d / 1000 / n }')"
             fi
-        done < <(rotate "$r" veille floor)
+        done < <(rotate "$r" veille veille-nofacets floor)
     done
 }
 
 # --- the runs -------------------------------------------------------------------------------
-index_tools=(veille floor omindex)
-[[ $VEILLE_HAS_SHARDS -eq 1 ]] && index_tools+=(veille-2shards)
-[[ $VEILLE_HAS_BUILD_WRITERS -eq 1 ]] && index_tools+=(veille-1writer)
+all_index_tools=(veille floor omindex)
+[[ $VEILLE_HAS_SHARDS -eq 1 ]] && all_index_tools+=(veille-2shards)
+[[ $VEILLE_HAS_BUILD_WRITERS -eq 1 ]] && all_index_tools+=(veille-1writer)
 for c in "${corpora[@]}"; do
     corpus="$work/corpus/$c"
     record "$c" corpus - - files "$(find "$corpus" -type f -name '*.txt' | wc -l)"
     record "$c" corpus - - bytes "$(find "$corpus" -type f -name '*.txt' -printf '%s\n' | awk '{ s += $1 } END { print s }')"
     find "$corpus" -type f -name '*.txt' -print0 | xargs -0 cat >/dev/null  # page cache warm
+    if large "$c"; then
+        c_runs=1 index_tools=(veille floor) query_tools=(veille veille-facets floor)
+    else
+        c_runs=$runs index_tools=("${all_index_tools[@]}") query_tools=(veille veille-facets floor omindex)
+    fi
 
-    for ((r = 1; r <= runs; r++)); do
+    for ((r = 1; r <= c_runs; r++)); do
         while IFS= read -r t; do
-            say "$c: index, $t, run $r/$runs"
+            say "$c: index, $t, run $r/$c_runs"
             build_index "$c" "$t" "$r"
         done < <(rotate "$r" "${index_tools[@]}")
     done
     for t in veille floor omindex; do
+        [[ -d "$(idx "$c" "$t")" ]] || continue
         record "$c" size "$t" 1 - "$(size_of "$(idx "$c" "$t")")"
-        record "$c" size_compact "$t" 1 - "$(compact "$c" "$t")"
+        large "$c" || record "$c" size_compact "$t" 1 - "$(compact "$c" "$t")"
     done
 
-    say "$c: no-change re-index and re-index after touching 1 % of the files"
-    for ((r = 1; r <= runs; r++)); do
-        while IFS= read -r t; do reindex "$c" reindex_none "$t" "$r"; done < <(rotate "$r" veille omindex)
-    done
-    for ((r = 1; r <= runs; r++)); do
-        while IFS= read -r t; do
-            touch_one_percent "$c"
-            reindex "$c" reindex_touch "$t" "$r"
-        done < <(rotate "$r" veille omindex)
-    done
+    if ! large "$c"; then
+        say "$c: no-change re-index and re-index after touching 1 % of the files"
+        reindex_runs "$c" reindex_none
+        reindex_runs "$c" reindex_touch touch_one_percent
+    fi
 
-    say "$c: ${#QUERY_LIST[@]} queries, one process each (veille, veille --facets, floor, quest)"
-    per_process "$c" qproc "$runs" "${QUERY_LIST[@]}"
-    per_process "$c" qbroad $((runs * 3)) "${BROAD[@]}"
+    say "$c: ${#QUERY_LIST[@]} queries, one process each (${query_tools[*]})"
+    per_process "$c" qproc "$c_runs" "${QUERY_LIST[@]}"
+    per_process "$c" qbroad $((c_runs * 3)) "${BROAD[@]}"
     say "$c: queries in one process"
-    in_process "$c"
+    in_process "$c" "$c_runs"
 
     # Last, as it changes the corpus: re-index after editing 1 % of the files.
-    say "$c: re-index after editing 1 % of the files"
-    for ((r = 1; r <= runs; r++)); do
-        while IFS= read -r t; do
-            edit_one_percent "$c"
-            reindex "$c" reindex_edit "$t" "$r"
-        done < <(rotate "$r" veille omindex)
-    done
-    # The next corpus starts from pristine copies again.
+    if ! large "$c"; then
+        say "$c: re-index after editing 1 % of the files"
+        reindex_runs "$c" reindex_edit edit_one_percent
+    fi
+    # The next run starts from pristine copies again.
     rm -f "$corpus.ready"
 done
 
 # --- the table ------------------------------------------------------------------------------
 cpu_model="$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)"
 echo
-echo "Veille vs the bare Xapian floor and omindex — FreSaDa, $(date -u +%Y-%m-%d) UTC, $(nproc) × ${cpu_model:-cpu}, median of $runs run(s), paired and alternated"
+echo "Veille vs the bare Xapian floor and omindex — FreSaDa, $(date -u +%Y-%m-%d) UTC, $(nproc) × ${cpu_model:-cpu}, median of $runs run(s)$([[ $scale -ge 16 ]] && echo ' (16x: one)'), paired and alternated"
 echo
 awk -F'\t' -v runs="$runs" -v has_shards="$VEILLE_HAS_SHARDS" -v has_writers="$VEILLE_HAS_BUILD_WRITERS" '
 function sortv(arr, n,   i, j, t) { for (i = 2; i <= n; i++) { t = arr[i]; for (j = i - 1; j >= 1 && arr[j] > t; j--) arr[j + 1] = arr[j]; arr[j + 1] = t } }
@@ -333,6 +360,9 @@ function paired(c, m, ta, tb,   r, s) {
     sub(/^ /, "", s); return medlist(s)
 }
 function f(x, d) { return x == "" ? "–" : sprintf("%." d "f", x) }
+# size in MB and its multiple of the corpus, or a dash when not measured
+function mb(x, corpus_mb) { return x == "" ? "–" : sprintf("%.1f (%.1f×)", x / 1e6, x / 1e6 / corpus_mb) }
+function div(a, b) { return (a == "" || b == "" || b == 0) ? "" : a / b }
 function ratio(x) { return x == "" ? "–" : sprintf("%.2f×", x) }
 {
     c = $1; m = $2; t = $3; r = $4; k = $5; v = $6
@@ -346,45 +376,48 @@ END {
     print "| measurement | corpus | veille | floor | omindex | veille ÷ floor (paired) | notes |"
     print "|---|---|---|---|---|---|---|"
     for (i = 1; i <= nc; i++) {
-        c = order[i]; files = corpus[c, "files"]; mb = corpus[c, "bytes"] / 1e6
-        cs = sprintf("%s (%d files, %.1f MB)", c, files, mb)
+        c = order[i]; files = corpus[c, "files"]; cmb = corpus[c, "bytes"] / 1e6
+        cs = sprintf("%s (%d files, %.1f MB)", c, files, cmb)
         printf "| index: wall s (CPU s) | %s | %s (%s) | %s (%s) | %s (%s) | %s wall, %s CPU | target wall ≤ 0.50× |\n", cs,
             f(med(c SUBSEP "index_wall" SUBSEP "veille"), 1), f(med(c SUBSEP "index_cpu" SUBSEP "veille"), 1),
             f(med(c SUBSEP "index_wall" SUBSEP "floor"), 1), f(med(c SUBSEP "index_cpu" SUBSEP "floor"), 1),
             f(med(c SUBSEP "index_wall" SUBSEP "omindex"), 1), f(med(c SUBSEP "index_cpu" SUBSEP "omindex"), 1),
             ratio(paired(c, "index_wall", "veille", "floor")), ratio(paired(c, "index_cpu", "veille", "floor"))
-        if (has_shards == 1)
+        if (has_shards == 1 && med(c SUBSEP "index_wall" SUBSEP "veille-2shards") != "")
             printf "| index with --shards 2: wall s (CPU s) | %s | %s (%s) | | | %s wall | speed-up from 1 to 2 shards: %s |\n", c,
                 f(med(c SUBSEP "index_wall" SUBSEP "veille-2shards"), 1), f(med(c SUBSEP "index_cpu" SUBSEP "veille-2shards"), 1),
                 ratio(paired(c, "index_wall", "veille-2shards", "floor")), ratio(paired(c, "index_wall", "veille", "veille-2shards"))
-        if (has_writers == 1) {
+        if (has_writers == 1 && med(c SUBSEP "index_wall" SUBSEP "veille-1writer") != "")
             printf "| index by one writer (--build-writers 1): wall s (CPU s) | %s | %s (%s) | | | %s wall | speed-up of one writer per core, merged: %s |\n", c,
                 f(med(c SUBSEP "index_wall" SUBSEP "veille-1writer"), 1), f(med(c SUBSEP "index_cpu" SUBSEP "veille-1writer"), 1),
                 ratio(paired(c, "index_wall", "veille-1writer", "floor")), ratio(paired(c, "index_wall", "veille-1writer", "veille"))
-            mw = med(c SUBSEP "merge_wall" SUBSEP "veille")
+        mw = med(c SUBSEP "merge_wall" SUBSEP "veille")
+        if (mw != "")
             printf "| index: merge of the writers databases, s (share of the wall) | %s | %s (%s %%) | | | | Xapian compactor, multipass; target wall ≤ 0.60× floor, RSS ≤ 400 MiB |\n", c,
                 f(mw, 2), f(100 * mw / med(c SUBSEP "index_wall" SUBSEP "veille"), 0)
-        }
         wv = med(c SUBSEP "index_wall" SUBSEP "veille"); wf = med(c SUBSEP "index_wall" SUBSEP "floor"); wo = med(c SUBSEP "index_wall" SUBSEP "omindex")
         printf "| index: files/s · MB/s | %s | %s · %s | %s · %s | %s · %s | | from the median wall |\n", c,
-            f(files / wv, 0), f(mb / wv, 2), f(files / wf, 0), f(mb / wf, 2), f(files / wo, 0), f(mb / wo, 2)
+            f(div(files, wv), 0), f(div(cmb, wv), 2), f(div(files, wf), 0), f(div(cmb, wf), 2), f(div(files, wo), 0), f(div(cmb, wo), 2)
         printf "| index: peak RSS MiB | %s | %s | %s | %s | %s | target ≤ 400, flat from 1x to 4x |\n", c,
             f(med(c SUBSEP "index_rss" SUBSEP "veille"), 0), f(med(c SUBSEP "index_rss" SUBSEP "floor"), 0),
             f(med(c SUBSEP "index_rss" SUBSEP "omindex"), 0), ratio(paired(c, "index_rss", "veille", "floor"))
         sv = med(c SUBSEP "size" SUBSEP "veille"); sf = med(c SUBSEP "size" SUBSEP "floor"); so = med(c SUBSEP "size" SUBSEP "omindex")
-        printf "| index size MB (× corpus) | %s | %.1f (%.1f×) | %.1f (%.1f×) | %.1f (%.1f×) | %s | veille stores the text for snippets |\n", c,
-            sv / 1e6, sv / 1e6 / mb, sf / 1e6, sf / 1e6 / mb, so / 1e6, so / 1e6 / mb, ratio(sv / sf)
+        printf "| index size MB (× corpus) | %s | %s | %s | %s | %s | veille stores the text for snippets |\n", c,
+            mb(sv, cmb), mb(sf, cmb), mb(so, cmb), ratio(div(sv, sf))
         sv = med(c SUBSEP "size_compact" SUBSEP "veille"); sf = med(c SUBSEP "size_compact" SUBSEP "floor"); so = med(c SUBSEP "size_compact" SUBSEP "omindex")
-        printf "| compacted size MB (× corpus) | %s | %.1f (%.1f×) | %.1f (%.1f×) | %.1f (%.1f×) | %s | target ≤ 1.00× |\n", c,
-            sv / 1e6, sv / 1e6 / mb, sf / 1e6, sf / 1e6 / mb, so / 1e6, so / 1e6 / mb, ratio(sv / sf)
-        printf "| no-change re-index s | %s | %s | (rebuilds) | %s | | target ≤ 0.2 s at 1x |\n", c,
-            f(med(c SUBSEP "reindex_none_wall" SUBSEP "veille"), 2), f(med(c SUBSEP "reindex_none_wall" SUBSEP "omindex"), 2)
-        tv = med(c SUBSEP "reindex_touch_wall" SUBSEP "veille")
-        printf "| re-index after touching 1 %% s | %s | %s | (rebuilds) | %s | | veille: %.1f %% of its full build (target ≤ 5 %%) |\n", c,
-            f(tv, 2), f(med(c SUBSEP "reindex_touch_wall" SUBSEP "omindex"), 2), 100 * tv / wv
-        tv = med(c SUBSEP "reindex_edit_wall" SUBSEP "veille")
-        printf "| re-index after editing 1 %% s | %s | %s | (rebuilds) | %s | | veille: %.1f %% of its full build |\n", c,
-            f(tv, 2), f(med(c SUBSEP "reindex_edit_wall" SUBSEP "omindex"), 2), 100 * tv / wv
+        if (sv != "")
+            printf "| compacted size MB (× corpus) | %s | %s | %s | %s | %s | target ≤ 1.00× |\n", c,
+                mb(sv, cmb), mb(sf, cmb), mb(so, cmb), ratio(div(sv, sf))
+        if (med(c SUBSEP "reindex_none_wall" SUBSEP "veille") != "") {
+            printf "| no-change re-index s | %s | %s | (rebuilds) | %s | | target ≤ 0.2 s at 1x |\n", c,
+                f(med(c SUBSEP "reindex_none_wall" SUBSEP "veille"), 2), f(med(c SUBSEP "reindex_none_wall" SUBSEP "omindex"), 2)
+            tv = med(c SUBSEP "reindex_touch_wall" SUBSEP "veille")
+            printf "| re-index after touching 1 %% s | %s | %s | (rebuilds) | %s | | veille: %.1f %% of its full build (target ≤ 5 %%) |\n", c,
+                f(tv, 2), f(med(c SUBSEP "reindex_touch_wall" SUBSEP "omindex"), 2), 100 * tv / wv
+            tv = med(c SUBSEP "reindex_edit_wall" SUBSEP "veille")
+            printf "| re-index after editing 1 %% s | %s | %s | (rebuilds) | %s | | veille: %.1f %% of its full build |\n", c,
+                f(tv, 2), f(med(c SUBSEP "reindex_edit_wall" SUBSEP "omindex"), 2), 100 * tv / wv
+        }
         printf "| 100 queries, one process each: p50 / p95 / p99 ms | %s | %s / %s / %s | %s / %s / %s | %s / %s / %s | %s (total time) | veille-query --json; floor: snippet from the file; quest: no snippet; target ≤ 0.50× |\n", c,
             f(pct(c SUBSEP "qproc" SUBSEP "veille", 50), 1), f(pct(c SUBSEP "qproc" SUBSEP "veille", 95), 1), f(pct(c SUBSEP "qproc" SUBSEP "veille", 99), 1),
             f(pct(c SUBSEP "qproc" SUBSEP "floor", 50), 1), f(pct(c SUBSEP "qproc" SUBSEP "floor", 95), 1), f(pct(c SUBSEP "qproc" SUBSEP "floor", 99), 1),
@@ -405,9 +438,18 @@ END {
             f(med(c SUBSEP "qsess" SUBSEP "veille" SUBSEP "p99"), 2), f(mv, 2), f(mf, 2), ratio(mf > 0 ? mv / mf : "")
         printf "| broad queries in one process: France / le ms | %s | %s / %s | | | | snippets + exact facets over every match; within p99 ≤ 20 at 4x |\n", c,
             f(med(c SUBSEP "qsess_broad" SUBSEP "veille" SUBSEP "France"), 2), f(med(c SUBSEP "qsess_broad" SUBSEP "veille" SUBSEP "le"), 2)
+        n50 = med(c SUBSEP "qsess" SUBSEP "veille-nofacets" SUBSEP "p50"); n99 = med(c SUBSEP "qsess" SUBSEP "veille-nofacets" SUBSEP "p99")
+        nf = med(c SUBSEP "qsess_broad" SUBSEP "veille-nofacets" SUBSEP "France"); nl = med(c SUBSEP "qsess_broad" SUBSEP "veille-nofacets" SUBSEP "le")
+        if (n50 != "") {
+            printf "| … the same without facets: queries p50 / p99, France / le ms | %s | %s / %s, %s / %s | | | | veille-bench-queries --no-facets (the total exact up to 10,000 matches) |\n", c,
+                f(n50, 2), f(n99, 2), f(nf, 2), f(nl, 2)
+            printf "| exact facets ÷ none, in one process: queries p50 / p99, France / le | %s | %s / %s, %s / %s | | | | ratio of the medians; target ≤ 2× at 1x, 4x and 16x |\n", c,
+                ratio(div(med(c SUBSEP "qsess" SUBSEP "veille" SUBSEP "p50"), n50)), ratio(div(med(c SUBSEP "qsess" SUBSEP "veille" SUBSEP "p99"), n99)),
+                ratio(div(med(c SUBSEP "qsess_broad" SUBSEP "veille" SUBSEP "France"), nf)), ratio(div(med(c SUBSEP "qsess_broad" SUBSEP "veille" SUBSEP "le"), nl))
+        }
         printf "| start-up ms: first / next | %s | %s / %s | | | | gazetteer load + index open, in veille-bench-queries; target ≤ 10 |\n", c,
             f(med(c SUBSEP "startup" SUBSEP "veille" SUBSEP "first"), 2), f(med(c SUBSEP "startup" SUBSEP "veille" SUBSEP "median"), 2)
     }
 }' "$RESULTS"
 echo
-echo "Raw measurements: $RESULTS (kept with --work DIR). Command: bench/speed.sh$([[ $quick -eq 1 ]] && echo ' --quick')$([[ $runs -ne 3 && $quick -eq 0 ]] && echo " --runs $runs")"
+echo "Raw measurements: $RESULTS (kept with --work DIR). Command: bench/speed.sh$([[ $quick -eq 1 ]] && echo ' --quick')$([[ $quick -eq 0 && $scale -ne 4 ]] && echo " --scale $scale")$([[ $runs -ne 3 && $quick -eq 0 ]] && echo " --runs $runs")"

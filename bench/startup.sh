@@ -13,7 +13,8 @@
 #   --build DIR     the build whose veille-query is measured (default build-release; built
 #                   when its veille-query is missing or older than the sources)
 #   --before BIN    another veille-query (an older build) measured beside it, on the same index
-#   --veille-db DIR, --floor-db DIR   indexes of FreSaDa 1x already built: not rebuilt
+#   --veille-db DIR, --floor-db DIR   indexes of FreSaDa already built: not rebuilt (e.g.
+#                   speed.sh's 4x indexes, kept with its --work DIR)
 #
 # Method (as bench/speed.sh and ../shared/bench/BASELINE.md): page cache warm; the peers run
 # PAIRED and ALTERNATED (A B C, B C A, ...) for each sample, so drift on this noisy shared
@@ -160,7 +161,9 @@ done
 # --- the table ------------------------------------------------------------------------------
 cpu_model="$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)"
 echo
-echo "veille-query one process per query vs the bare Xapian floor — FreSaDa 1x, $(date -u +%Y-%m-%d) UTC, $(nproc) × ${cpu_model:-cpu}, $runs round(s), paired and alternated"
+collection="FreSaDa 1x"
+[[ -n "$veille_db" ]] && collection="the index at $veille_db"
+echo "veille-query one process per query vs the bare Xapian floor — $collection, $(date -u +%Y-%m-%d) UTC, $(nproc) × ${cpu_model:-cpu}, $runs round(s), paired and alternated"
 echo
 awk -F'\t' -v runs="$runs" -v has_before="$([[ -n "$before" ]] && echo 1 || echo 0)" '
 function sortv(arr, n,   i, j, t) { for (i = 2; i <= n; i++) { t = arr[i]; for (j = i - 1; j >= 1 && arr[j] > t; j--) arr[j + 1] = arr[j]; arr[j + 1] = t } }

@@ -61,6 +61,38 @@ void expect_names(const std::vector<NameCase>& cases) {
     }
 }
 
+// `names` answers every question a query asks as `source`, the gazetteer it was made from:
+// aliases, acronyms in any case, names of several words, compounds, elisions, a user's
+// entity, common words and words that are no name; every entity's key and forms; every
+// form of every entity.
+void answers_as(const veille::entities::EntityNames& names, const veille::entities::EntityGazetteer& source) {
+    BOOST_TEST(names.max_units() == source.max_units());
+    for (const char* name : {"Daech", "aes", "AES", "FAMa", "le savant fou", "Medef", "CGT", "Zorglub",
+                             "Emmanuel Macron", "macron", "Forces armées maliennes", "État islamique",
+                             "l’Élysée", "Côte d’Ivoire", "Mali", "malien", "français", "Le Havre", "Havre",
+                             "Saint-Étienne", "russo", "Canal+", "sécurité", "zzqxjwvk", ""}) {
+        BOOST_TEST_CONTEXT(name) {
+            BOOST_TEST((names.resolve(name) == source.resolve(name)));
+            BOOST_TEST((names.resolve_proper_name(name) == source.resolve_proper_name(name)));
+            BOOST_TEST(names.key_of(name) == source.key_of(name));
+        }
+    }
+    for (std::size_t e = 0; e < source.entities().size(); ++e) {
+        BOOST_TEST_CONTEXT(source.entities()[e].name) {
+            BOOST_TEST(names.key(e) == source.key(e));
+            BOOST_TEST((names.form_units(e) == source.form_units(e)));
+        }
+    }
+    for (const auto& form : source.forms()) {
+        std::string joined;
+        for (const auto& u : form.units) joined += (joined.empty() ? "" : " ") + u;
+        BOOST_TEST_CONTEXT(joined) {
+            BOOST_TEST((names.resolve(joined) == source.resolve(joined)));
+            BOOST_TEST((names.resolve_proper_name(joined) == source.resolve_proper_name(joined)));
+        }
+    }
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(entities)
@@ -264,34 +296,7 @@ BOOST_AUTO_TEST_CASE(a_compiled_gazetteer_read_in_place_answers_as_the_unpacked_
     auto in_place = veille::entities::CompiledGazetteer::read(std::string(text), analyzer);
     BOOST_REQUIRE(in_place.has_value());
     BOOST_TEST(in_place->entity_count() == source.entities().size());
-    BOOST_TEST(in_place->max_units() == source.max_units());
-    // Aliases, acronyms in any case, names of several words, compounds, elisions, a user's
-    // entity, common words and words that are no name.
-    for (const char* name : {"Daech", "aes", "AES", "FAMa", "le savant fou", "Medef", "CGT", "Zorglub",
-                             "Emmanuel Macron", "macron", "Forces armées maliennes", "État islamique",
-                             "l’Élysée", "Côte d’Ivoire", "Mali", "malien", "français", "Le Havre", "Havre",
-                             "Saint-Étienne", "russo", "Canal+", "sécurité", "zzqxjwvk", ""}) {
-        BOOST_TEST_CONTEXT(name) {
-            BOOST_TEST((in_place->resolve(name) == source.resolve(name)));
-            BOOST_TEST((in_place->resolve_proper_name(name) == source.resolve_proper_name(name)));
-            BOOST_TEST(in_place->key_of(name) == source.key_of(name));
-        }
-    }
-    for (std::size_t e = 0; e < source.entities().size(); ++e) {
-        BOOST_TEST_CONTEXT(source.entities()[e].name) {
-            BOOST_TEST(in_place->key(e) == source.key(e));
-            BOOST_TEST((in_place->form_units(e) == source.form_units(e)));
-        }
-    }
-    // Every proper name and every form resolves to its entity, as unpacked.
-    for (const auto& form : source.forms()) {
-        std::string joined;
-        for (const auto& u : form.units) joined += (joined.empty() ? "" : " ") + u;
-        BOOST_TEST_CONTEXT(joined) {
-            BOOST_TEST((in_place->resolve(joined) == source.resolve(joined)));
-            BOOST_TEST((in_place->resolve_proper_name(joined) == source.resolve_proper_name(joined)));
-        }
-    }
+    answers_as(*in_place, source);
 
     // Not compiled()'s layout: refused, and the text left to the caller.
     const std::string header(veille::entities::EntityGazetteer::kCompiledHeader);
@@ -335,31 +340,7 @@ BOOST_AUTO_TEST_CASE(lookup_records_answer_as_the_gazetteer_they_were_cut_from) 
         analyzer);
     BOOST_REQUIRE(lookup.has_value());
     BOOST_TEST(lookup->entity_count() == source.entities().size());
-    BOOST_TEST(lookup->max_units() == source.max_units());
-    for (const char* name : {"Daech", "aes", "AES", "FAMa", "le savant fou", "Medef", "CGT", "Zorglub",
-                             "Emmanuel Macron", "macron", "Forces armées maliennes", "État islamique",
-                             "l’Élysée", "Côte d’Ivoire", "Mali", "malien", "français", "Le Havre", "Havre",
-                             "Saint-Étienne", "russo", "Canal+", "sécurité", "zzqxjwvk", ""}) {
-        BOOST_TEST_CONTEXT(name) {
-            BOOST_TEST((lookup->resolve(name) == source.resolve(name)));
-            BOOST_TEST((lookup->resolve_proper_name(name) == source.resolve_proper_name(name)));
-            BOOST_TEST(lookup->key_of(name) == source.key_of(name));
-        }
-    }
-    for (std::size_t e = 0; e < source.entities().size(); ++e) {
-        BOOST_TEST_CONTEXT(source.entities()[e].name) {
-            BOOST_TEST(lookup->key(e) == source.key(e));
-            BOOST_TEST((lookup->form_units(e) == source.form_units(e)));
-        }
-    }
-    for (const auto& form : source.forms()) {
-        std::string joined;
-        for (const auto& u : form.units) joined += (joined.empty() ? "" : " ") + u;
-        BOOST_TEST_CONTEXT(joined) {
-            BOOST_TEST((lookup->resolve(joined) == source.resolve(joined)));
-            BOOST_TEST((lookup->resolve_proper_name(joined) == source.resolve_proper_name(joined)));
-        }
-    }
+    answers_as(*lookup, source);
 
     // A query fetches a record once: an entity's key and its forms come from one fetch.
     auto once = GazetteerLookup::open([&](const std::string& key) {
