@@ -144,11 +144,23 @@ struct SlotCounter::Impl {
     std::unique_ptr<ColumnSpy> column;                       // a local database's facet column
     std::unique_ptr<MultiSlotSpy> local;                     // local databases
     std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> remote;  // one per slot
+    std::vector<bool> tallied;  // for each slot: only tally() is asked of it
 
     std::size_t index_of(Xapian::valueno slot) const {
         auto it = std::find(slots.begin(), slots.end(), slot);
         if (it == slots.end()) throw std::logic_error("slot not counted: " + std::to_string(slot));
         return static_cast<std::size_t>(it - slots.begin());
+    }
+
+    // Slot i's counts from whichever spy counted it (not a slot the column only tallied).
+    ValueCounts counts_at(std::size_t i) const {
+        if (column) return column->counts(i);
+        if (local) return local->counts(i);
+        const auto& spy = *remote[i];
+        ValueCounts out;
+        out.documents = spy.get_total();
+        for (auto it = spy.values_begin(); it != spy.values_end(); ++it) out.values.emplace_back(*it, it.get_termfreq());
+        return out;
     }
 };
 
@@ -157,13 +169,12 @@ SlotCounter::SlotCounter(std::vector<Xapian::valueno> slots, bool remote, const 
     : impl_(std::make_unique<Impl>()) {
     impl_->slots = std::move(slots);
     std::vector<std::size_t> in_column;
-    std::vector<bool> tally_only;
     for (auto slot : impl_->slots) {
         if (auto index = column && !remote ? column->slot_index(slot) : std::nullopt) in_column.push_back(*index);
-        tally_only.push_back(std::find(tallied.begin(), tallied.end(), slot) != tallied.end());
+        impl_->tallied.push_back(std::find(tallied.begin(), tallied.end(), slot) != tallied.end());
     }
     if (!impl_->slots.empty() && in_column.size() == impl_->slots.size()) {
-        impl_->column = std::make_unique<ColumnSpy>(*column, std::move(in_column), tally_only);
+        impl_->column = std::make_unique<ColumnSpy>(*column, std::move(in_column), impl_->tallied);
     } else if (remote) {
         for (auto slot : impl_->slots) impl_->remote.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot));
     } else {
@@ -182,21 +193,14 @@ void SlotCounter::attach(Xapian::Enquire& enquire) {
 
 ValueCounts SlotCounter::counts(Xapian::valueno slot) const {
     const std::size_t i = impl_->index_of(slot);
-    if (impl_->column && impl_->column->tallied_only(i))
-        throw std::logic_error("slot only tallied, not counted: " + std::to_string(slot));
-    if (impl_->column) return impl_->column->counts(i);
-    if (impl_->local) return impl_->local->counts(i);
-    const auto& spy = *impl_->remote[i];
-    ValueCounts out;
-    out.documents = spy.get_total();
-    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) out.values.emplace_back(*it, it.get_termfreq());
-    return out;
+    if (impl_->tallied[i]) throw std::logic_error("slot only tallied, not counted: " + std::to_string(slot));
+    return impl_->counts_at(i);
 }
 
 ValueTally SlotCounter::tally(Xapian::valueno slot) const {
     const std::size_t i = impl_->index_of(slot);
     if (impl_->column) return impl_->column->tally(i);
-    const ValueCounts values = counts(slot);
+    const ValueCounts values = impl_->counts_at(i);
     ValueTally out;
     out.documents = values.documents;
     out.distinct = static_cast<Xapian::doccount>(values.values.size());

@@ -88,6 +88,16 @@ BOOST_AUTO_TEST_CASE(no_match_counts_nothing) {
 BOOST_AUTO_TEST_CASE(asking_for_a_slot_not_counted_is_a_programming_error) {
     SlotCounter counter({kKind}, false);
     BOOST_CHECK_THROW(counter.counts(kDay), std::logic_error);
+    // A slot only tallied gives its tally, never its counts.
+    auto db = sample();
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query("mali"));
+    SlotCounter tallying({kKind, kDay}, false, nullptr, {kDay});
+    tallying.attach(enquire);
+    enquire.get_mset(0, 1, db.get_doccount());
+    BOOST_CHECK_THROW(tallying.counts(kDay), std::logic_error);
+    BOOST_TEST(tallying.tally(kDay).distinct == 2u);
+    BOOST_TEST(tallying.counts(kKind).documents == 7u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
