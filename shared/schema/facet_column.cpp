@@ -48,9 +48,9 @@ struct SlotHeader {
     std::uint64_t lists_at = 0, parts_at = 0, parts_bytes = 0;
 };
 
-// Strings numbered from 1, as the file stores them: where each ends (u32 × (n + 1), the
-// first 0), then their bytes end to end.
-class Dictionary {
+// Strings numbered from 1 as they come, laid out as the file stores them: where each ends
+// (u32 × (n + 1), the first 0), then their bytes end to end.
+class DictionaryWriter {
 public:
     // The number of `value`, given it the first time.
     std::uint32_t number(std::string_view value) {
@@ -101,12 +101,12 @@ bool write_facet_column(const fs::path& db) {
         std::vector<std::uint32_t> distinct, parts;
         for (Xapian::valueno slot : kFacetColumnSlots) {
             std::vector<std::uint32_t> of(std::size_t(last) + 1, 0);
-            Dictionary values;
+            DictionaryWriter values;
             for (auto v = d.valuestream_begin(slot); v != d.valuestream_end(slot); ++v)
                 of[v.get_docid()] = values.number(*v);
             // The entities of each combination, numbered on their own: counting them then
             // costs a few additions per combination a query matched, no string work.
-            Dictionary part_values;
+            DictionaryWriter part_values;
             std::string list;
             if (slot == kSlotEntities) {
                 std::vector<std::uint32_t> list_ends{0}, part_numbers;
