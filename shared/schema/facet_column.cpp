@@ -78,10 +78,13 @@ private:
     std::vector<std::uint32_t> ends_{0};
 };
 
+// The size of the ends before `distinct` numbered things (a dictionary's values, the entity
+// lists): one u32 each, and a first 0.
+std::size_t ends_bytes(std::uint32_t distinct) { return (std::size_t(distinct) + 1) * sizeof(std::uint32_t); }
+
 // Whether a dictionary of `distinct` strings at `at` (`bytes` long) lies within the file.
 bool dictionary_fits(std::size_t size, std::uint64_t at, std::uint64_t bytes, std::uint32_t distinct) {
-    const std::size_t ends_bytes = (std::size_t(distinct) + 1) * sizeof(std::uint32_t);
-    return at % 8 == 0 && at <= size && size - at >= bytes && bytes >= ends_bytes;
+    return at % 8 == 0 && at <= size && size - at >= bytes && bytes >= ends_bytes(distinct);
 }
 
 }  // namespace
@@ -232,13 +235,13 @@ std::shared_ptr<const FacetColumn> FacetColumn::open(const fs::path& db,
         Lists lists;
         if (h.parts > 0) {
             // The parts of value k are numbers[ends[k - 1] .. ends[k]) after the ends.
-            const std::size_t ends_bytes = (std::size_t(h.distinct) + 1) * sizeof(std::uint32_t);
-            if (h.lists_at % 8 || h.lists_at > h.parts_at || h.parts_at - h.lists_at < ends_bytes ||
+            const std::size_t list_ends = ends_bytes(h.distinct);
+            if (h.lists_at % 8 || h.lists_at > h.parts_at || h.parts_at - h.lists_at < list_ends ||
                 !dictionary_fits(size, h.parts_at, h.parts_bytes, h.parts))
                 return nullptr;
             lists.ends = reinterpret_cast<const std::uint32_t*>(base + h.lists_at);
             lists.numbers = lists.ends + h.distinct + 1;
-            lists.count = (h.parts_at - h.lists_at - ends_bytes) / sizeof(std::uint32_t);
+            lists.count = (h.parts_at - h.lists_at - list_ends) / sizeof(std::uint32_t);
             lists.parts = Dictionary::at(base, h.parts_at, h.parts_bytes, h.parts);
         }
         column->lists_.push_back(lists);
@@ -261,9 +264,9 @@ bool FacetColumn::current_for(const Xapian::Database& database) const {
 
 FacetColumn::Dictionary FacetColumn::Dictionary::at(const char* base, std::uint64_t at, std::uint64_t bytes,
                                                     std::uint32_t distinct) {
-    const std::size_t ends_bytes = (std::size_t(distinct) + 1) * sizeof(std::uint32_t);
-    return {reinterpret_cast<const std::uint32_t*>(base + at), base + at + ends_bytes, distinct,
-            static_cast<std::size_t>(bytes - ends_bytes)};
+    const std::size_t ends = ends_bytes(distinct);
+    return {reinterpret_cast<const std::uint32_t*>(base + at), base + at + ends, distinct,
+            static_cast<std::size_t>(bytes - ends)};
 }
 
 std::optional<std::string_view> FacetColumn::Dictionary::operator[](std::uint32_t n) const {

@@ -106,14 +106,9 @@ std::vector<std::string_view> entity_parts(std::string_view value) {
 
 std::vector<std::pair<std::string, std::string>> entity_entries(std::string_view value) {
     std::vector<std::pair<std::string, std::string>> out;
-    for (std::size_t start = 0; start < value.size();) {
-        auto end = value.find(kEntitySeparator, start);
-        if (end == std::string_view::npos) end = value.size();
-        const std::string_view one = value.substr(start, end - start);
+    for (const std::string_view one : entity_parts(value))
         if (const auto sep = one.find(kEntityTypeSeparator); sep != std::string_view::npos)
             out.emplace_back(std::string(one.substr(0, sep)), std::string(one.substr(sep + 1)));
-        start = end + 1;
-    }
     return out;
 }
 
