@@ -6,6 +6,10 @@ SHARED_BENCH="${VEILLE_SHARED_BENCH:-$ROOT/../shared/bench}"
 CORPUS_SRC="${VEILLE_CORPORA:-$ROOT/../shared/corpora}/fresada/data"
 QUERIES="$SHARED_BENCH/queries.txt"
 
+# ms_between T0 T1 [N]: the milliseconds (3 decimals) from T0 to T1, two ${EPOCHREALTIME/./}
+# readings (µs) taken around a process; divided by N when given (a mean over N queries).
+ms_between() { awk -v d=$(($2 - $1)) -v n="${3:-1}" 'BEGIN { printf "%.3f", d / 1000 / n }'; }
+
 # say MESSAGE...: a timestamped progress line on stderr.
 say() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 

@@ -241,7 +241,7 @@ per_process() {
                     exit 1
                 fi
                 t1=${EPOCHREALTIME/./}
-                record "$c" "$metric" "$t" "$r" "$qi" "$(awk -v d=$((t1 - t0)) 'BEGIN { printf "%.3f", d / 1000 }')"
+                record "$c" "$metric" "$t" "$r" "$qi" "$(ms_between "$t0" "$t1")"
             done < <(rotate $((r + qi)) "${query_tools[@]}")
         done
     done
@@ -274,7 +274,7 @@ in_process() {
                 t0=${EPOCHREALTIME/./}
                 "$FLOOR_BIN/floor_query" "$(idx "$c" floor)" <"$QUERIES" >/dev/null
                 t1=${EPOCHREALTIME/./}
-                record "$c" qsess floor "$r" mean "$(awk -v d=$((t1 - t0)) -v n=${#QUERY_LIST[@]} 'BEGIN { printf "%.3f", d / 1000 / n }')"
+                record "$c" qsess floor "$r" mean "$(ms_between "$t0" "$t1" "${#QUERY_LIST[@]}")"
             fi
         done < <(rotate "$r" veille veille-nofacets floor)
     done

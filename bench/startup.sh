@@ -130,7 +130,7 @@ timed() {
             exit 1
         fi
         t1=${EPOCHREALTIME/./}
-        record "$metric" "$t" "$round" "$key" "$(awk -v d=$((t1 - t0)) 'BEGIN { printf "%.3f", d / 1000 }')"
+        record "$metric" "$t" "$round" "$key" "$(ms_between "$t0" "$t1")"
     done
 }
 
