@@ -10,6 +10,23 @@ QUERIES="$SHARED_BENCH/queries.txt"
 # readings (µs) taken around a process; divided by N when given (a mean over N queries).
 ms_between() { awk -v d=$(($2 - $1)) -v n="${3:-1}" 'BEGIN { printf "%.3f", d / 1000 / n }'; }
 
+# ms_of_run VAR LOG FAILURE CMD...: runs CMD once (stdin /dev/null, output discarded, stderr
+# to LOG) and sets VAR to its wall time in ms, from readings taken around the process alone.
+# If CMD fails: FAILURE and the end of LOG on stderr, and the script stops.
+ms_of_run() {
+    local -n ms_of_run_out="$1"
+    local log="$2" failure="$3" t0 t1
+    shift 3
+    t0=${EPOCHREALTIME/./}
+    if ! "$@" </dev/null >/dev/null 2>"$log"; then
+        echo "$failure" >&2
+        tail -n 5 "$log" >&2
+        exit 1
+    fi
+    t1=${EPOCHREALTIME/./}
+    ms_of_run_out="$(ms_between "$t0" "$t1")"
+}
+
 # say MESSAGE...: a timestamped progress line on stderr.
 say() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 

@@ -228,20 +228,14 @@ query_once() {
 per_process() {
     local c="$1" metric="$2" rounds="$3"
     shift 3
-    local r qi t t0 t1
+    local r qi t ms
     for ((r = 1; r <= rounds; r++)); do
         qi=0
         for q in "$@"; do
             qi=$((qi + 1))
             while IFS= read -r t; do
-                t0=${EPOCHREALTIME/./}
-                if ! query_once "$t" "$c" "$q" </dev/null >/dev/null 2>"$work/logs/query.err"; then
-                    echo "speed.sh: $t failed on query '$q' ($c)" >&2
-                    tail -n 5 "$work/logs/query.err" >&2
-                    exit 1
-                fi
-                t1=${EPOCHREALTIME/./}
-                record "$c" "$metric" "$t" "$r" "$qi" "$(ms_between "$t0" "$t1")"
+                ms_of_run ms "$work/logs/query.err" "speed.sh: $t failed on query '$q' ($c)" query_once "$t" "$c" "$q"
+                record "$c" "$metric" "$t" "$r" "$qi" "$ms"
             done < <(rotate $((r + qi)) "${query_tools[@]}")
         done
     done

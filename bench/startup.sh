@@ -120,17 +120,11 @@ run_one() {
 
 # timed METRIC ROUND KEY WHAT QUERY TOOL...: each tool once, in the given order.
 timed() {
-    local metric="$1" round="$2" key="$3" what="$4" q="$5" t t0 t1
+    local metric="$1" round="$2" key="$3" what="$4" q="$5" t ms
     shift 5
     for t in "$@"; do
-        t0=${EPOCHREALTIME/./}
-        if ! run_one "$t" "$what" "$q" </dev/null >/dev/null 2>"$work/logs/run.err"; then
-            echo "startup.sh: $t failed ($what '$q')" >&2
-            tail -n 5 "$work/logs/run.err" >&2
-            exit 1
-        fi
-        t1=${EPOCHREALTIME/./}
-        record "$metric" "$t" "$round" "$key" "$(ms_between "$t0" "$t1")"
+        ms_of_run ms "$work/logs/run.err" "startup.sh: $t failed ($what '$q')" run_one "$t" "$what" "$q"
+        record "$metric" "$t" "$round" "$key" "$ms"
     done
 }
 
