@@ -29,8 +29,6 @@ namespace {
 const fs::path kCorpora = fs::path(VEILLE_SOURCE_DIR) / "corpora";
 const fs::path kThreads = fs::path(VEILLE_TEST_DATA_DIR) / "html" / "threads";
 
-struct Quiet : indexing::IndexObserver {};
-
 indexing::IndexSummary build(const fs::path& db, const std::vector<fs::path>& inputs,
                              unsigned writers, bool rebuild = false) {
     indexing::IndexOptions o;
@@ -38,7 +36,7 @@ indexing::IndexSummary build(const fs::path& db, const std::vector<fs::path>& in
     o.inputs = inputs;
     o.build_writers = writers;
     o.rebuild = rebuild;
-    Quiet quiet;
+    indexing::IndexObserver quiet;  // reports nothing
     return indexing::update_index(o, quiet);
 }
 
